@@ -1,0 +1,83 @@
+// @ts-check
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const reactHooks = require('eslint-plugin-react-hooks');
+const officeAddins = require('eslint-plugin-office-addins');
+const globals = require('globals');
+
+module.exports = tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'coverage/', 'out/', '**/*.d.ts'],
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: { ...globals.node }, sourceType: 'commonjs' },
+  },
+  {
+    files: ['**/*.mjs', 'test/browser/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: __dirname },
+    },
+    rules: {
+      '@typescript-eslint/return-await': ['error', 'always'],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    rules: {
+      // Test doubles and jest matchers are loosely typed by nature.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/excel/**/*.ts'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+    },
+  },
+  {
+    // The domain knows nothing of hosts, files or UI: that is what lets one plan feed two writers.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/excel/**', '**/xlsx/**', '**/taskpane/**', '**/cli/**'],
+              message: 'The domain must not import writers, UI or the CLI.',
+            },
+            {
+              group: ['exceljs', 'jszip', 'react', 'react-dom', '@fluentui/*', 'node:*'],
+              message: 'The domain must not depend on hosts, files or UI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,129 @@
+'use strict';
+/**
+ * Headless LibreOffice for the test suite and the render script: each run gets its own profile
+ * (so parallel runs never collide) that forces recalculation on load and an en-US locale, and
+ * the whole soffice process group is killed on timeout.
+ */
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>en-US</value></prop></item>
+</oor:items>
+`;
+
+const INSTALL = 'apt-get install -y --no-install-recommends libreoffice-calc-nogui';
+
+function hasSoffice() {
+  return spawnSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Throws loudly when LibreOffice is missing: tests that need it fail, never skip. */
+function requireLibreOffice() {
+  if (!hasSoffice())
+    throw new Error(
+      `LibreOffice (soffice) is not installed; these tests need it. Install it with: ${INSTALL}`,
+    );
+}
+
+/**
+ * Converts `bytes` (an .xlsx) with soffice to the given filter ("xlsx", "pdf") and returns the
+ * converted file's bytes.
+ * @param {Uint8Array} bytes
+ * @param {string} to
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<Buffer>}
+ */
+async function convert(bytes, to, options = {}) {
+  requireLibreOffice();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'implan-lo-'));
+  const profile = path.join(dir, 'profile');
+  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
+  const input = path.join(dir, 'in.xlsx');
+  const outDir = path.join(dir, 'out');
+  fs.writeFileSync(input, bytes);
+  try {
+    const stderr = await new Promise((resolve, reject) => {
+      const child = spawn(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--norestore',
+          '--nologo',
+          '--nodefault',
+          '--convert-to',
+          to,
+          '--outdir',
+          outDir,
+          input,
+        ],
+        { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.stdout.on('data', () => {});
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+        reject(
+          new Error(
+            `LibreOffice did not finish converting within ${options.timeoutMs ?? 60000} ms`,
+          ),
+        );
+      }, options.timeoutMs ?? 60000);
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolve(err);
+      });
+    });
+    const out = path.join(outDir, `in.${to.split(':')[0]}`);
+    if (!fs.existsSync(out))
+      throw new Error(
+        `LibreOffice could not convert the workbook to ${to}: ${String(stderr).trim()}`,
+      );
+    return fs.readFileSync(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Renders every sheet of a workbook to PNG pages in `outDir`; returns the PNG paths.
+ * @param {Uint8Array} bytes
+ * @param {string} outDir
+ * @param {{ dpi?: number, prefix?: string }} [options]
+ * @returns {Promise<string[]>}
+ */
+async function renderToPng(bytes, outDir, options = {}) {
+  const pdf = await convert(bytes, 'pdf');
+  fs.mkdirSync(outDir, { recursive: true });
+  const prefix = path.join(outDir, options.prefix ?? 'page');
+  const pdfPath = `${prefix}.pdf`;
+  fs.writeFileSync(pdfPath, pdf);
+  const r = spawnSync('pdftoppm', ['-png', '-r', String(options.dpi ?? 70), pdfPath, prefix], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr || r.error}`);
+  return fs
+    .readdirSync(outDir)
+    .filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png'))
+    .sort()
+    .map((f) => path.join(outDir, f));
+}
+
+module.exports = { convert, renderToPng, requireLibreOffice, INSTALL };

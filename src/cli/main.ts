@@ -1,0 +1,178 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { demoPlan } from '../domain/demo';
+import type { Diagnostic } from '../domain/diagnostics';
+import { schemaProblems } from '../domain/diagnostics';
+import { PlanFile, planJsonSchema } from '../domain/schema/plan-file';
+import { addProjectPlan, newWorkbookPlan } from '../domain/template/workbook';
+import { PackageError } from '../xlsx/ooxml/package';
+import {
+  changeWorkbook,
+  exportPlanFile,
+  newWorkbook,
+  readWorkbookState,
+} from '../xlsx/workbook-file';
+import { UserError, exists, readInput, writeAtomically } from './io';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const consoleIo: CliIo = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+const USAGE = `implan: implementation plans in Excel workbooks
+
+Usage:
+  implan init BOOK.xlsx                      a new plan workbook (Settings, Projects, How to use)
+  implan add-project BOOK.xlsx --name NAME [--code CODE] [--manager NAME]
+                     [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--sheet SHEET]
+                                             add a templated project sheet and register it
+  implan import PLAN.json -o BOOK.xlsx       a whole workbook from a plan file
+  implan export BOOK.xlsx -o PLAN.json       the plan's data back as JSON (stdout without -o)
+  implan schema                              the JSON Schema of plan files
+  implan demo -o demo.xlsx                   a realistic three-project example
+
+Exit codes: 0 done, 1 the input has problems (nothing was written), 2 a file cannot be read or written.`;
+
+function report(io: CliIo, problems: readonly Diagnostic[]): 1 {
+  for (const p of problems) io.err(`${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`);
+  return 1;
+}
+
+async function refuseOverwrite(file: string): Promise<void> {
+  if (await exists(file))
+    throw new UserError(`${file} already exists; choose another file name or delete it first.`, 2);
+}
+
+function requireXlsx(file: string | undefined, what: string): string {
+  if (!file)
+    throw new UserError(`Name the ${what} (an .xlsx file). Run "implan help" for usage.`, 2);
+  if (path.extname(file).toLowerCase() !== '.xlsx')
+    throw new UserError(
+      `${file} is not an .xlsx file; implan works on Excel workbooks (.xlsx).`,
+      2,
+    );
+  return file;
+}
+
+async function readPlanJson(file: string): Promise<PlanFile | Diagnostic[]> {
+  const text = (await readInput(file, 'plan file')).toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${file} is not valid JSON: ${(e as Error).message}.`, 1);
+  }
+  const parsed = PlanFile.safeParse(json);
+  return parsed.success ? parsed.data : schemaProblems(parsed.error, file);
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      code: { type: 'string' },
+      manager: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      sheet: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, target] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.out(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'schema':
+      io.out(JSON.stringify(planJsonSchema(), null, 2));
+      return 0;
+    case 'init': {
+      const file = requireXlsx(target, 'workbook to create');
+      await refuseOverwrite(file);
+      await writeAtomically(file, await newWorkbook(newWorkbookPlan(PlanFile.parse({}))));
+      io.out(`Created ${file} with the Settings, Projects and How to use sheets.`);
+      return 0;
+    }
+    case 'demo': {
+      const file = requireXlsx(values.output ?? target ?? 'demo.xlsx', 'demo workbook');
+      await refuseOverwrite(file);
+      const plan = demoPlan();
+      await writeAtomically(file, await newWorkbook(newWorkbookPlan(plan)));
+      io.out(`Created ${file}: ${plan.projects.map((p) => p.name).join(', ')}.`);
+      return 0;
+    }
+    case 'import': {
+      if (!target) throw new UserError('Name the plan file to import (a .json file).', 2);
+      const file = requireXlsx(values.output, 'workbook to create (-o BOOK.xlsx)');
+      await refuseOverwrite(file);
+      const plan = await readPlanJson(target);
+      if (Array.isArray(plan)) return report(io, plan);
+      await writeAtomically(file, await newWorkbook(newWorkbookPlan(plan)));
+      io.out(`Created ${file} with ${plan.projects.length} project(s).`);
+      return 0;
+    }
+    case 'export': {
+      const file = requireXlsx(target, 'workbook to export');
+      const plan = await exportPlanFile(await readInput(file, 'workbook'), file);
+      if (Array.isArray(plan)) return report(io, plan);
+      const json = `${JSON.stringify(plan, null, 2)}\n`;
+      if (values.output) {
+        await writeAtomically(values.output, json);
+        io.out(`Wrote ${values.output}: ${plan.projects.length} project(s).`);
+      } else io.out(json.trimEnd());
+      return 0;
+    }
+    case 'add-project': {
+      const file = requireXlsx(target, 'workbook');
+      if (!values.name)
+        throw new UserError('Give the project a name with --name "Project name".', 2);
+      const bytes = await readInput(file, 'workbook');
+      const state = await readWorkbookState(bytes, file);
+      const result = addProjectPlan(state, {
+        name: values.name,
+        ...(values.code !== undefined ? { code: values.code } : {}),
+        ...(values.manager !== undefined ? { manager: values.manager } : {}),
+        ...(values.start !== undefined ? { start: values.start } : {}),
+        ...(values.end !== undefined ? { end: values.end } : {}),
+        ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      });
+      if (!result.ok) return report(io, result.problems);
+      await writeAtomically(file, await changeWorkbook(bytes, result.value.plan, file));
+      const p = result.value.project;
+      io.out(`Added ${p.name} (code ${p.code}) on the sheet "${p.sheet ?? p.name}" of ${file}.`);
+      return 0;
+    }
+    default:
+      throw new UserError(`"${command}" is not an implan command. Run "implan help" for usage.`, 2);
+  }
+}
+
+/** Runs the command line; returns the exit code instead of exiting so tests can call it. */
+export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(`Error: ${e.message}`);
+      return e.exitCode;
+    }
+    if (e instanceof PackageError) {
+      io.err(`Error: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`Error: ${e.message}. Run "implan help" for usage.`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Calendar dates as Excel serial numbers (1900 date system). Serial 1 is 1900-01-01 and Excel
+ * counts the non-existent 1900-02-29, so for every date from 1900-03-01 on the serial is the
+ * number of days since 1899-12-30. implan only deals in dates after that.
+ */
+
+const DAY_MS = 86_400_000;
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+/** True when `text` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+export function isIsoMonth(text: string): boolean {
+  const m = ISO_MONTH.exec(text);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+export function isoToSerial(iso: string): number {
+  const m = ISO_DATE.exec(iso);
+  if (!m) throw new Error(`Not an ISO date: ${iso}`);
+  return (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - EPOCH_MS) / DAY_MS;
+}
+
+/** "2025-03" -> serial of 2025-03-01. */
+export function monthToSerial(month: string): number {
+  return isoToSerial(`${month}-01`);
+}
+
+export function serialToIso(serial: number): string {
+  return new Date(EPOCH_MS + Math.round(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function serialToMonth(serial: number): string {
+  return serialToIso(serial).slice(0, 7);
+}

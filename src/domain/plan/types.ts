@@ -1,0 +1,125 @@
+/**
+ * The declarative workbook plan: plain, readonly, JSON-serialisable data saying which sheets,
+ * tables, cells, formulas, formats, validations, conditional formats and names a workbook must
+ * hold. The domain builds plans; the Office.js writer (src/excel) and the exceljs writer
+ * (src/xlsx) only translate them, and a contract test holds the two to the same cells.
+ *
+ * Conventions shared by both writers:
+ * - addresses are A1 strings relative to the sheet ("D4", "D5:D9"), never sheet-qualified;
+ * - formulas are written the way Excel's formula bar reads them, without the leading "=",
+ *   with structured references in the `Table[[#This Row],[Col]]` form both Excel and
+ *   LibreOffice read (the file writer adds `_xlfn.` prefixes where files need them);
+ * - dates are Excel serial numbers (1900 date system) with a date number format.
+ */
+
+export type Scalar = string | number | boolean | null;
+
+/** A cell is a constant or a formula; text is always text, never parsed as a formula. */
+export type Cell = Scalar | { readonly formula: string };
+
+export interface CellStyle {
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** "#RRGGBB" */
+  readonly fontColor?: string;
+  /** "#RRGGBB" solid fill */
+  readonly fill?: string;
+  readonly hAlign?: 'left' | 'center' | 'right';
+  readonly vAlign?: 'top' | 'center' | 'bottom';
+  readonly wrap?: boolean;
+  /** A thin bottom border in the given colour, used under section titles. */
+  readonly bottomBorder?: string;
+}
+
+export interface TableColumnPlan {
+  readonly name: string;
+  /** Calculated column formula; every data row holds the same formula. */
+  readonly formula?: string;
+}
+
+export interface TablePlan {
+  readonly name: string;
+  /** Top-left cell of the header row. */
+  readonly at: string;
+  readonly style: string;
+  readonly columns: readonly TableColumnPlan[];
+  /** Data body, one entry per column; calculated columns hold their formula. */
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+interface RuleMessages {
+  readonly prompt?: { readonly title: string; readonly message: string };
+  readonly error: { readonly title: string; readonly message: string };
+}
+
+export type ValidationRule = RuleMessages &
+  (
+    | { readonly kind: 'list'; readonly source: string }
+    | { readonly kind: 'wholeNumber'; readonly min: number; readonly max: number }
+    | { readonly kind: 'decimal'; readonly min: number; readonly max?: number }
+    | { readonly kind: 'date'; readonly min: number; readonly max: number }
+  );
+
+export interface HighlightStyle {
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly bold?: boolean;
+}
+
+export type ConditionalRule = {
+  readonly kind: 'expression';
+  /** Relative to the top-left cell of the range, as Excel expects. */
+  readonly formula: string;
+  readonly style: HighlightStyle;
+};
+
+export type SheetItem =
+  | { readonly kind: 'cells'; readonly at: string; readonly rows: readonly (readonly Cell[])[] }
+  | { readonly kind: 'format'; readonly range: string; readonly style: CellStyle }
+  | { readonly kind: 'table'; readonly table: TablePlan }
+  | { readonly kind: 'validation'; readonly range: string; readonly rule: ValidationRule }
+  | { readonly kind: 'conditionalFormat'; readonly range: string; readonly rule: ConditionalRule }
+  | { readonly kind: 'merge'; readonly range: string };
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly tabColor?: string;
+  /** Column widths in characters, by 0-based column index. */
+  readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
+  readonly freezeRows?: number;
+  readonly print?: { readonly landscape: boolean; readonly fitToWidth: boolean };
+  readonly items: readonly SheetItem[];
+}
+
+export interface NamePlan {
+  readonly name: string;
+  readonly refersTo: string;
+  readonly comment?: string;
+}
+
+export type PlanStep =
+  | { readonly kind: 'addSheet'; readonly sheet: SheetPlan }
+  | { readonly kind: 'setNames'; readonly names: readonly NamePlan[] }
+  | {
+      /**
+       * Writes rows into a table's data body from `firstRow` on (0-based), growing the table
+       * when needed. `existingRows` is the data body size the plan was made against. Rows
+       * span the whole table; calculated columns hold the column's formula.
+       */
+      readonly kind: 'fillTableRows';
+      readonly table: string;
+      readonly existingRows: number;
+      readonly firstRow: number;
+      readonly rows: readonly (readonly Cell[])[];
+    };
+
+export interface WorkbookPlan {
+  readonly steps: readonly PlanStep[];
+}
+
+/** Makes a switch over a tagged union exhaustive at compile time. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected plan element: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { duplicatesOf } from './primitives';
+import { Project } from './project';
+import { Settings } from './settings';
+import { sheetOf } from '../template/project-identity';
+
+/** The JSON form of a whole plan: what `implan import` reads and `implan export` writes. */
+export const PlanFile = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1).default(1),
+    settings: Settings.prefault({}),
+    projects: z.array(Project).default([]),
+  })
+  .superRefine((plan, ctx) => {
+    for (const d of duplicatesOf(plan.projects.map((p) => p.code)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['projects'],
+        message: `the project code ${d} is used by more than one project`,
+      });
+    for (const d of duplicatesOf(plan.projects.map(sheetOf)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['projects'],
+        message: `the sheet name "${d}" is used by more than one project`,
+      });
+  });
+
+export type PlanFile = z.infer<typeof PlanFile>;
+export type PlanFileInput = z.input<typeof PlanFile>;
+
+/** The JSON Schema of plan files, generated from the zod schema (never written by hand). */
+export function planJsonSchema(): unknown {
+  return z.toJSONSchema(PlanFile, { io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,144 @@
+import type { PlanStep, WorkbookPlan } from '../plan/types';
+import type { Diagnostic, Result } from '../diagnostics';
+import { fail, ok, schemaProblems } from '../diagnostics';
+import type { PlanFile } from '../schema/plan-file';
+import { Project, ProjectHeader, type ProjectHeaderInput } from '../schema/project';
+import type { Settings } from '../schema/settings';
+import { sheetNameProblem } from '../schema/sheet-name';
+import { guideSheetPlan } from './guide-sheet';
+import { projectSheetPlan } from './project-sheet';
+import { sheetOf, suggestCode, tablesOf } from './project-identity';
+import {
+  REGISTRY_TABLE,
+  type RegistryEntry,
+  registryRow,
+  registrySheetPlan,
+} from './registry-sheet';
+import { settingsNames, settingsSheetPlan } from './settings-sheet';
+
+/** What implan needs to know of a workbook before changing it; read by either reader. */
+export interface WorkbookState {
+  readonly sheets: readonly string[];
+  readonly tables: readonly string[];
+  /** Null when the workbook holds no plan (no Projects registry). */
+  readonly registry: {
+    readonly entries: readonly RegistryEntry[];
+    /** Data body rows of the registry table, blank rows included. */
+    readonly bodyRows: number;
+    /** Index of the first row after the last non-blank one. */
+    readonly nextRow: number;
+  } | null;
+  readonly settings: Settings | null;
+}
+
+export function registryEntryOf(
+  p: Pick<Project, 'code' | 'name' | 'sheet' | 'manager' | 'included'>,
+): RegistryEntry {
+  return {
+    code: p.code,
+    name: p.name,
+    sheet: sheetOf(p),
+    manager: p.manager,
+    included: p.included,
+  };
+}
+
+/** A whole new workbook: guide, registry, settings, then one sheet per project. */
+export function newWorkbookPlan(plan: PlanFile): WorkbookPlan {
+  const steps: PlanStep[] = [
+    { kind: 'addSheet', sheet: guideSheetPlan() },
+    {
+      kind: 'addSheet',
+      sheet: registrySheetPlan(plan.projects.map(registryEntryOf), plan.settings),
+    },
+    { kind: 'addSheet', sheet: settingsSheetPlan(plan.settings) },
+    ...plan.projects.map((p): PlanStep => ({
+      kind: 'addSheet',
+      sheet: projectSheetPlan(p, plan.settings),
+    })),
+    { kind: 'setNames', names: settingsNames() },
+  ];
+  return { steps };
+}
+
+const problem = (code: string, message: string): Diagnostic => ({
+  severity: 'error',
+  code,
+  message,
+});
+
+/**
+ * The plan that adds one templated project sheet and registers it, or the reasons it cannot:
+ * no plan in the workbook, a bad header, a code, sheet or table name already taken.
+ */
+/** A new project's header; the code may be left out and is then suggested from the name. */
+export type NewProjectInput = Omit<ProjectHeaderInput, 'code'> & { code?: string };
+
+export function addProjectPlan(
+  state: WorkbookState,
+  input: NewProjectInput,
+): Result<{ plan: WorkbookPlan; project: Project }> {
+  if (state.registry === null || state.settings === null)
+    return fail(
+      problem(
+        'no-plan',
+        'This workbook has no implan plan yet (no Projects and Settings sheets): set it up first with "implan init" or the Set up button.',
+      ),
+    );
+  const taken = state.registry.entries.map((e) => e.code);
+  const withCode = { ...input, code: input.code ?? suggestCode(input.name ?? '', taken) };
+  const parsed = ProjectHeader.safeParse(withCode);
+  if (!parsed.success) return fail(...schemaProblems(parsed.error, 'New project'));
+  const header = parsed.data;
+  const project = Project.safeParse(header);
+  if (!project.success) return fail(...schemaProblems(project.error, `Project ${header.name}`));
+  const p = project.data;
+  const sheet = sheetOf(p);
+  const problems: Diagnostic[] = [];
+  const sheetProblem = sheetNameProblem(sheet);
+  if (sheetProblem)
+    problems.push(
+      problem(
+        'sheet-name',
+        `Project ${p.name}: ${sheetProblem}; give the project another sheet name.`,
+      ),
+    );
+  const same = (a: string, b: string) =>
+    a.toLocaleUpperCase('en-US') === b.toLocaleUpperCase('en-US');
+  const owner = state.registry.entries.find((e) => same(e.code, p.code));
+  if (owner)
+    problems.push(
+      problem(
+        'duplicate-code',
+        `The project code ${p.code} is already used by ${owner.name}; choose another code.`,
+      ),
+    );
+  if (state.sheets.some((s) => same(s, sheet)))
+    problems.push(
+      problem(
+        'duplicate-sheet',
+        `A sheet named "${sheet}" already exists in this workbook; choose another sheet name for ${p.name}.`,
+      ),
+    );
+  const t = tablesOf(p.code);
+  const clash = [t.tasks, t.budget, t.risks].find((t) => state.tables.some((x) => same(x, t)));
+  if (clash && !owner)
+    problems.push(
+      problem(
+        'duplicate-table',
+        `A table named ${clash} already exists in this workbook; choose another code for ${p.name}.`,
+      ),
+    );
+  if (problems.length > 0) return fail(...problems);
+  const steps: PlanStep[] = [
+    { kind: 'addSheet', sheet: projectSheetPlan(p, state.settings) },
+    {
+      kind: 'fillTableRows',
+      table: REGISTRY_TABLE,
+      existingRows: state.registry.bodyRows,
+      firstRow: state.registry.nextRow,
+      rows: [registryRow(registryEntryOf(p))],
+    },
+  ];
+  return ok({ plan: { steps }, project: p });
+}

@@ -1,0 +1,33 @@
+/**
+ * Formulas as a file must store them. Excel's formula bar (and Office.js) takes `IFS(...)`, but
+ * in the file format functions added after Excel 2007 carry an `_xlfn.` prefix; without it
+ * Excel shows #NAME? and LibreOffice cannot evaluate them either.
+ */
+const FUTURE_FUNCTIONS = [
+  'AGGREGATE',
+  'CONCAT',
+  'DAYS',
+  'IFNA',
+  'IFS',
+  'ISOWEEKNUM',
+  'MAXIFS',
+  'MINIFS',
+  'NETWORKDAYS.INTL',
+  'SWITCH',
+  'TEXTJOIN',
+  'WORKDAY.INTL',
+  'XOR',
+];
+
+const PATTERN = new RegExp(
+  `(?<![A-Za-z0-9_.])(${FUTURE_FUNCTIONS.map((f) => f.replace('.', '\\.')).join('|')})\\(`,
+  'g',
+);
+
+/** Adds `_xlfn.` where the file format needs it, leaving text inside string literals alone. */
+export function toFileFormula(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(PATTERN, '_xlfn.$1(')))
+    .join('');
+}

@@ -1,0 +1,142 @@
+import { a1, columnIndex } from '../../domain/plan/a1';
+import type { Scalar } from '../../domain/plan/types';
+import type { XlsxPackage } from './package';
+import { REL, relationshipsOf, resolveTarget } from './relationships';
+import { WORKBOOK } from './workbook';
+import { attributes, elements, escapeXml, startTag, unescapeXml } from './xml-text';
+
+export type CellRead = Scalar | { error: string };
+
+/** Text of a shared-string or inline-string item: its runs joined, phonetic runs left out. */
+function itemText(xml: string): string {
+  const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  return [...withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)]
+    .map((m) => unescapeXml(m[1] ?? ''))
+    .join('');
+}
+
+export async function sharedStrings(pkg: XlsxPackage): Promise<string[]> {
+  const rel = (await relationshipsOf(pkg, WORKBOOK)).find((r) => r.type === REL.sharedStrings);
+  if (!rel) return [];
+  const path = resolveTarget(WORKBOOK, rel.target);
+  if (!pkg.has(path)) return [];
+  return elements(await pkg.text(path), 'si').map((e) => itemText(e.text));
+}
+
+function cellValue(cellXml: string, strings: readonly string[]): CellRead {
+  const a = attributes(startTag(cellXml));
+  const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml)?.[1];
+  switch (a.t) {
+    case 's':
+      return v === undefined ? null : (strings[Number(v)] ?? null);
+    case 'inlineStr':
+      return itemText(/<is>([\s\S]*?)<\/is>/.exec(cellXml)?.[1] ?? '');
+    case 'str':
+      return v === undefined ? null : unescapeXml(v);
+    case 'b':
+      return v === undefined ? null : v === '1';
+    case 'e':
+      return { error: v ?? '#N/A' };
+    default:
+      return v === undefined ? null : Number(v);
+  }
+}
+
+/**
+ * Values of a rectangle of cells, read straight from the sheet part (formula cells give their
+ * cached value). Scans only the rows in range, so huge sheets or whole-sheet validations
+ * elsewhere in the part cost nothing.
+ */
+export async function readCells(
+  pkg: XlsxPackage,
+  sheetPath: string,
+  range: { top: number; bottom: number; left: number; right: number },
+  strings?: readonly string[],
+): Promise<CellRead[][]> {
+  const ss = strings ?? (await sharedStrings(pkg));
+  const xml = await pkg.text(sheetPath);
+  const out: CellRead[][] = Array.from({ length: range.bottom - range.top + 1 }, () =>
+    Array.from({ length: range.right - range.left + 1 }, () => null),
+  );
+  const rowRe = /<row\b[^>]*?\br="(\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g;
+  for (const m of xml.matchAll(rowRe)) {
+    const r = Number(m[1]) - 1;
+    if (r < range.top) continue;
+    if (r > range.bottom) break;
+    for (const c of (m[2] ?? '').matchAll(
+      /<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g,
+    )) {
+      const col = columnIndex(c[1] ?? '');
+      if (col < range.left || col > range.right) continue;
+      const row = out[r - range.top];
+      if (row) row[col - range.left] = cellValue(c[0], ss);
+    }
+  }
+  return out;
+}
+
+/** The XML of one cell implan writes: text inline (sharedStrings is not touched), formulas bare. */
+export function cellXml(
+  ref: string,
+  style: string | undefined,
+  cell: Scalar | { formula: string },
+): string {
+  const s = style === undefined ? '' : ` s="${style}"`;
+  if (cell === null) return `<c r="${ref}"${s}/>`;
+  if (typeof cell === 'object') return `<c r="${ref}"${s}><f>${escapeXml(cell.formula)}</f></c>`;
+  if (typeof cell === 'number') return `<c r="${ref}"${s}><v>${cell}</v></c>`;
+  if (typeof cell === 'boolean') return `<c r="${ref}"${s} t="b"><v>${cell ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
+}
+
+/**
+ * Writes cells into a sheet part, row by row, keeping rows sorted by number and cells by column.
+ * `style(row, col)` gives the style index for a new cell (existing cells keep theirs).
+ */
+export async function writeCells(
+  pkg: XlsxPackage,
+  sheetPath: string,
+  top: number,
+  left: number,
+  rows: readonly (readonly (Scalar | { formula: string })[])[],
+  style: (col: number) => string | undefined,
+): Promise<void> {
+  let xml = await pkg.text(sheetPath);
+  if (/<sheetData\s*\/>/.test(xml))
+    xml = xml.replace(/<sheetData\s*\/>/, '<sheetData></sheetData>');
+  rows.forEach((cells, i) => {
+    const r = top + i;
+    const rowRe = new RegExp(`<row\\b[^>]*?\\br="${r + 1}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`);
+    const existing = rowRe.exec(xml);
+    const current = new Map<number, string>();
+    if (existing?.[1])
+      for (const c of existing[1].matchAll(
+        /<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g,
+      ))
+        current.set(columnIndex(c[1] ?? ''), c[0]);
+    cells.forEach((cell, j) => {
+      const col = left + j;
+      const old = current.get(col);
+      const oldStyle = old ? attributes(startTag(old)).s : undefined;
+      current.set(col, cellXml(a1(r, col), oldStyle ?? style(col), cell));
+    });
+    const body = [...current.entries()]
+      .sort(([x], [y]) => x - y)
+      .map(([, c]) => c)
+      .join('');
+    if (existing) {
+      const open = startTag(existing[0])
+        .replace(/\s*\/>$/, '>')
+        .replace(/\sspans="[^"]*"/, '');
+      xml =
+        xml.slice(0, existing.index) +
+        `${open}${body}</row>` +
+        xml.slice(existing.index + existing[0].length);
+    } else {
+      const next = [...xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)].find((m) => Number(m[1]) > r + 1);
+      const at = next ? next.index : xml.indexOf('</sheetData>');
+      xml = `${xml.slice(0, at)}<row r="${r + 1}">${body}</row>${xml.slice(at)}`;
+    }
+  });
+  pkg.setText(sheetPath, xml);
+}

@@ -1,0 +1,95 @@
+import JSZip from 'jszip';
+
+/** A workbook implan cannot safely change; the message is one sentence for a finance user. */
+export class PackageError extends Error {}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * An .xlsx package opened part by part. Parts are read lazily and only the ones implan sets are
+ * rewritten; every other part keeps its exact bytes.
+ */
+export class XlsxPackage {
+  private readonly cache = new Map<string, string>();
+  private readonly changed = new Set<string>();
+
+  private constructor(private readonly zip: JSZip) {}
+
+  /** Opens a package, refusing what implan cannot edit without damage. */
+  static async load(bytes: Uint8Array, label = 'The workbook'): Promise<XlsxPackage> {
+    if (startsWith(bytes, OLE))
+      throw new PackageError(
+        `${label} is password-protected or in the old .xls format; save it as an Excel Workbook (.xlsx) and try again.`,
+      );
+    if (!startsWith(bytes, ZIP))
+      throw new PackageError(`${label} is not an Excel workbook (.xlsx): it is not a zip package.`);
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch {
+      throw new PackageError(`${label} is damaged: its zip package cannot be read.`);
+    }
+    const pkg = new XlsxPackage(zip);
+    if (!pkg.has('xl/workbook.xml'))
+      throw new PackageError(
+        pkg.has('xl/workbook.bin')
+          ? `${label} is a binary workbook (.xlsb); save it as an Excel Workbook (.xlsx) and try again.`
+          : `${label} is not an Excel workbook: it has no workbook part.`,
+      );
+    const workbook = await pkg.text('xl/workbook.xml');
+    if (workbook.includes('http://purl.oclc.org/ooxml/spreadsheetml/main'))
+      throw new PackageError(
+        `${label} is saved as Strict Open XML; save it as an ordinary Excel Workbook (.xlsx) and try again.`,
+      );
+    if (/<\w+:workbook[\s>]/.test(workbook))
+      throw new PackageError(
+        `${label} was written with namespace prefixes implan does not edit; open and save it once in Excel, then try again.`,
+      );
+    return pkg;
+  }
+
+  has(path: string): boolean {
+    return this.zip.file(path) !== null;
+  }
+
+  paths(): string[] {
+    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p]?.dir);
+  }
+
+  async text(path: string): Promise<string> {
+    const cached = this.cache.get(path);
+    if (cached !== undefined) return cached;
+    const file = this.zip.file(path);
+    if (!file) throw new PackageError(`The workbook is damaged: the part ${path} is missing.`);
+    const text = await file.async('string');
+    this.cache.set(path, text);
+    return text;
+  }
+
+  async bytes(path: string): Promise<Uint8Array> {
+    const file = this.zip.file(path);
+    if (!file) throw new PackageError(`The workbook is damaged: the part ${path} is missing.`);
+    return await file.async('uint8array');
+  }
+
+  setText(path: string, xml: string): void {
+    this.cache.set(path, xml);
+    this.changed.add(path);
+    this.zip.file(path, xml);
+  }
+
+  /** The parts set since loading, for tests and for reasoning about what a change touched. */
+  changedParts(): string[] {
+    return [...this.changed].sort();
+  }
+
+  async save(): Promise<Buffer> {
+    return await this.zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 6 },
+    });
+  }
+}

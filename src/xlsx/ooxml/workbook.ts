@@ -1,0 +1,141 @@
+import { parseRange } from '../../domain/plan/a1';
+import type { XlsxPackage } from './package';
+import { REL, relationshipsOf, resolveTarget } from './relationships';
+import { appendChild, attributes, elements, escapeXml, unescapeXml } from './xml-text';
+
+export const WORKBOOK = 'xl/workbook.xml';
+
+export interface SheetEntry {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly rId: string;
+  readonly path: string;
+}
+
+export interface TableEntry {
+  readonly name: string;
+  readonly ref: string;
+  readonly path: string;
+  readonly sheet: SheetEntry;
+  readonly columns: readonly string[];
+  readonly headerRowCount: number;
+  readonly totalsRowCount: number;
+}
+
+/** The prefix the workbook binds to the relationships namespace (Excel writes "r"). */
+export function relPrefix(workbookXml: string): string {
+  const m =
+    /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+      workbookXml,
+    );
+  return m?.[1] ?? 'r';
+}
+
+export async function listSheets(pkg: XlsxPackage): Promise<SheetEntry[]> {
+  const xml = await pkg.text(WORKBOOK);
+  const prefix = relPrefix(xml);
+  const rels = await relationshipsOf(pkg, WORKBOOK);
+  return elements(xml, 'sheet').map((e) => {
+    const a = attributes(e.text);
+    const rId = a[`${prefix}:id`] ?? '';
+    const rel = rels.find((r) => r.id === rId);
+    return {
+      name: a.name ?? '',
+      sheetId: Number(a.sheetId),
+      rId,
+      path: rel ? resolveTarget(WORKBOOK, rel.target) : '',
+    };
+  });
+}
+
+export async function listTables(pkg: XlsxPackage): Promise<TableEntry[]> {
+  const out: TableEntry[] = [];
+  for (const sheet of await listSheets(pkg)) {
+    if (!sheet.path) continue;
+    for (const rel of await relationshipsOf(pkg, sheet.path)) {
+      if (rel.type !== REL.table) continue;
+      const path = resolveTarget(sheet.path, rel.target);
+      const xml = await pkg.text(path);
+      const a = attributes(/<table\b[^>]*>/.exec(xml)?.[0] ?? '');
+      out.push({
+        name: a.displayName ?? a.name ?? '',
+        ref: a.ref ?? '',
+        path,
+        sheet,
+        columns: elements(xml, 'tableColumn').map((c) => attributes(c.text).name ?? ''),
+        headerRowCount: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
+        totalsRowCount: a.totalsRowCount === undefined ? 0 : Number(a.totalsRowCount),
+      });
+    }
+  }
+  return out;
+}
+
+export async function findTable(pkg: XlsxPackage, name: string): Promise<TableEntry | undefined> {
+  const upper = name.toUpperCase();
+  return (await listTables(pkg)).find((t) => t.name.toUpperCase() === upper);
+}
+
+/** Data body of a table: the ref less its header and totals rows. */
+export function bodyRange(t: TableEntry): {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+} {
+  const r = parseRange(t.ref);
+  return {
+    top: r.from.row + t.headerRowCount,
+    bottom: r.to.row - t.totalsRowCount,
+    left: r.from.col,
+    right: r.to.col,
+  };
+}
+
+/**
+ * Adds or replaces workbook-level names. Names implan does not set, sheet-scoped names and the
+ * rest of workbook.xml stay byte-identical.
+ */
+export async function setDefinedNames(
+  pkg: XlsxPackage,
+  names: readonly { name: string; refersTo: string }[],
+): Promise<void> {
+  let xml = await pkg.text(WORKBOOK);
+  const toAdd: string[] = [];
+  for (const { name, refersTo } of names) {
+    const element = `<definedName name="${escapeXml(name)}">${escapeXml(refersTo)}</definedName>`;
+    const existing = elements(xml, 'definedName').find((e) => {
+      const a = attributes(e.text);
+      return a.name?.toUpperCase() === name.toUpperCase() && a.localSheetId === undefined;
+    });
+    if (existing) xml = xml.slice(0, existing.start) + element + xml.slice(existing.end);
+    else toAdd.push(element);
+  }
+  if (toAdd.length > 0) {
+    if (/<definedNames[\s>/]/.test(xml)) xml = appendChild(xml, 'definedNames', toAdd.join(''));
+    else {
+      // Schema order: sheets, functionGroups, externalReferences, definedNames, calcPr, ...
+      const anchors = ['</externalReferences>', '</functionGroups>', '</sheets>'];
+      const anchor = anchors.map((a) => ({ a, i: xml.indexOf(a) })).find((x) => x.i >= 0);
+      if (!anchor) throw new Error('workbook.xml has no <sheets> element');
+      const at = anchor.i + anchor.a.length;
+      xml = `${xml.slice(0, at)}<definedNames>${toAdd.join('')}</definedNames>${xml.slice(at)}`;
+    }
+  }
+  pkg.setText(WORKBOOK, xml);
+}
+
+export async function listDefinedNames(
+  pkg: XlsxPackage,
+): Promise<{ name: string; refersTo: string; localSheetId?: number }[]> {
+  const xml = await pkg.text(WORKBOOK);
+  return elements(xml, 'definedName').map((e) => {
+    const a = attributes(e.text);
+    const body = /^<[^>]*>([\s\S]*)<\/definedName>$/.exec(e.text)?.[1] ?? '';
+    return {
+      name: a.name ?? '',
+      refersTo: unescapeXml(body),
+      ...(a.localSheetId !== undefined ? { localSheetId: Number(a.localSheetId) } : {}),
+    };
+  });
+}

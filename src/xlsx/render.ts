@@ -1,0 +1,185 @@
+import ExcelJS from 'exceljs';
+import { cellsOf, parseCell } from '../domain/plan/a1';
+import {
+  assertNever,
+  type Cell,
+  type CellStyle,
+  type HighlightStyle,
+  type SheetItem,
+  type SheetPlan,
+  type ValidationRule,
+} from '../domain/plan/types';
+import { toFileFormula } from './file-formula';
+
+/** exceljs keeps range validations in `dataValidations`, which its type definitions omit. */
+interface WithValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function cellValue(cell: Cell): ExcelJS.CellValue {
+  if (cell !== null && typeof cell === 'object') return { formula: toFileFormula(cell.formula) };
+  return cell;
+}
+
+function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
+  if (style.numberFormat !== undefined) target.numFmt = style.numberFormat;
+  if (
+    style.bold !== undefined ||
+    style.italic !== undefined ||
+    style.fontSize !== undefined ||
+    style.fontColor !== undefined
+  )
+    target.font = {
+      ...target.font,
+      ...(style.bold !== undefined ? { bold: style.bold } : {}),
+      ...(style.italic !== undefined ? { italic: style.italic } : {}),
+      ...(style.fontSize !== undefined ? { size: style.fontSize } : {}),
+      ...(style.fontColor !== undefined ? { color: { argb: argb(style.fontColor) } } : {}),
+    };
+  if (style.fill !== undefined)
+    target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.hAlign !== undefined || style.vAlign !== undefined || style.wrap !== undefined)
+    target.alignment = {
+      ...target.alignment,
+      ...(style.hAlign !== undefined ? { horizontal: style.hAlign } : {}),
+      ...(style.vAlign !== undefined
+        ? { vertical: style.vAlign === 'center' ? 'middle' : style.vAlign }
+        : {}),
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+    };
+  if (style.bottomBorder !== undefined)
+    target.border = {
+      ...target.border,
+      bottom: { style: 'thin', color: { argb: argb(style.bottomBorder) } },
+    };
+}
+
+function validation(rule: ValidationRule): ExcelJS.DataValidation {
+  const messages = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: rule.error.title,
+    error: rule.error.message,
+    ...(rule.prompt
+      ? { showInputMessage: true, promptTitle: rule.prompt.title, prompt: rule.prompt.message }
+      : {}),
+  } as const;
+  switch (rule.kind) {
+    case 'list':
+      return {
+        ...messages,
+        type: 'list',
+        formulae: [rule.source.startsWith('=') ? rule.source.slice(1) : `"${rule.source}"`],
+      };
+    case 'wholeNumber':
+      return { ...messages, type: 'whole', operator: 'between', formulae: [rule.min, rule.max] };
+    case 'decimal':
+      return rule.max === undefined
+        ? { ...messages, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [rule.min] }
+        : { ...messages, type: 'decimal', operator: 'between', formulae: [rule.min, rule.max] };
+    case 'date':
+      return { ...messages, type: 'date', operator: 'between', formulae: [rule.min, rule.max] };
+    default:
+      return assertNever(rule);
+  }
+}
+
+function highlight(style: HighlightStyle): Partial<ExcelJS.Style> {
+  return {
+    ...(style.fill
+      ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(style.fill) } } }
+      : {}),
+    ...(style.fontColor || style.bold
+      ? {
+          font: {
+            ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+            ...(style.bold ? { bold: true } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function writeItem(ws: ExcelJS.Worksheet, item: SheetItem, priority: { next: number }): void {
+  switch (item.kind) {
+    case 'cells': {
+      const origin = parseCell(item.at);
+      item.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell !== null)
+            ws.getCell(origin.row + r + 1, origin.col + c + 1).value = cellValue(cell);
+        }),
+      );
+      return;
+    }
+    case 'format':
+      for (const { row, col } of cellsOf(item.range))
+        applyStyle(ws.getCell(row + 1, col + 1), item.style);
+      return;
+    case 'table': {
+      const t = item.table;
+      ws.addTable({
+        name: t.name,
+        ref: t.at,
+        headerRow: true,
+        totalsRow: false,
+        style: { theme: t.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+        columns: t.columns.map((c) => ({ name: c.name, filterButton: true })),
+        rows: t.rows.map((row) => row.map(cellValue)),
+      });
+      return;
+    }
+    case 'validation':
+      (ws as unknown as WithValidations).dataValidations.add(item.range, validation(item.rule));
+      return;
+    case 'conditionalFormat':
+      ws.addConditionalFormatting({
+        ref: item.range,
+        rules: [
+          {
+            type: 'expression',
+            priority: priority.next++,
+            formulae: [toFileFormula(item.rule.formula)],
+            style: highlight(item.rule.style),
+          },
+        ],
+      });
+      return;
+    case 'merge':
+      ws.mergeCells(item.range);
+      return;
+    default:
+      assertNever(item);
+  }
+}
+
+/** Renders sheet plans into a new exceljs workbook. Names and calculated columns come later. */
+export function renderSheets(sheets: readonly SheetPlan[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  // A fixed timestamp: the same plan must give the same file.
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  wb.creator = 'implan';
+  wb.lastModifiedBy = 'implan';
+  const priority = { next: 1 };
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name, {
+      ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
+      views: sheet.freezeRows ? [{ state: 'frozen', xSplit: 0, ySplit: sheet.freezeRows }] : [{}],
+      ...(sheet.print
+        ? {
+            pageSetup: {
+              orientation: sheet.print.landscape ? 'landscape' : 'portrait',
+              ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+            },
+          }
+        : {}),
+    });
+    for (const { column, width } of sheet.columnWidths) ws.getColumn(column + 1).width = width;
+    for (const item of sheet.items) writeItem(ws, item, priority);
+  }
+  return wb;
+}
