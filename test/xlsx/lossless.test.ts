@@ -30,13 +30,13 @@ const SHARED_PARTS = [
 ];
 
 async function setUp(): Promise<Buffer> {
-  return changeWorkbook(await excelLikeWorkbook(), newWorkbookPlan(PlanFile.parse({})));
+  return await changeWorkbook(await excelLikeWorkbook(), newWorkbookPlan(PlanFile.parse({})));
 }
 
 async function addProject(bytes: Buffer, name: string): Promise<Buffer> {
   const r = addProjectPlan(await readWorkbookState(bytes), { name, manager: 'Dana' });
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
-  return changeWorkbook(bytes, r.value.plan);
+  return await changeWorkbook(bytes, r.value.plan);
 }
 
 function expectOnlyInsertions(before: string, after: string, part: string) {
