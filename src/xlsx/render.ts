@@ -32,6 +32,10 @@ function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
     style.fontColor !== undefined
   )
     target.font = {
+      // Name the face: a font entry without one is drawn in a fallback (serif) face elsewhere.
+      name: 'Calibri',
+      family: 2,
+      size: 11,
       ...target.font,
       ...(style.bold !== undefined ? { bold: style.bold } : {}),
       ...(style.italic !== undefined ? { italic: style.italic } : {}),
@@ -173,7 +177,9 @@ export function renderSheets(sheets: readonly SheetPlan[]): ExcelJS.Workbook {
         ? {
             pageSetup: {
               orientation: sheet.print.landscape ? 'landscape' : 'portrait',
-              ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+              ...(sheet.print.fitToWidth
+                ? { fitToPage: true, fitToWidth: sheet.print.fitToWidth, fitToHeight: 0 }
+                : {}),
             },
           }
         : {}),

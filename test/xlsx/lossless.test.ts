@@ -66,7 +66,7 @@ function expectOnlyInsertions(before: string, after: string, part: string) {
     ['borders', 'border'],
     ['dxfs', 'dxf'],
     ['sheets', 'sheet'],
-  ]) {
+  ] as const) {
     const inner = (xml: string) =>
       new RegExp(`<${collection}[^>]*>([\\s\\S]*?)</${collection}>`).exec(xml)?.[1] ?? '';
     const was = elements(inner(before), child).map((e) => e.text);

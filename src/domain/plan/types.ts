@@ -89,7 +89,8 @@ export interface SheetPlan {
   /** Column widths in characters, by 0-based column index. */
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
   readonly freezeRows?: number;
-  readonly print?: { readonly landscape: boolean; readonly fitToWidth: boolean };
+  /** Page setup; `fitToWidth` is the number of pages the sheet is scaled to across. */
+  readonly print?: { readonly landscape: boolean; readonly fitToWidth?: number };
   readonly items: readonly SheetItem[];
 }
 

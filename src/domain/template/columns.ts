@@ -53,7 +53,7 @@ export const TASK_COLUMNS: readonly ColumnSpec<Task>[] = [
   },
   {
     name: 'Working days',
-    width: 10,
+    width: 13,
     numberFormat: () => numberFormats.days,
     formula: (t) =>
       blankIfAny(

@@ -60,6 +60,7 @@ export function guideSheetPlan(): SheetPlan {
       { column: 0, width: 18 },
       { column: 1, width: 110 },
     ],
+    print: { landscape: false, fitToWidth: 1 },
     items,
   };
 }

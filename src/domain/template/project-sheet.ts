@@ -214,7 +214,8 @@ export function projectSheetPlan(project: Project, settings: Settings): SheetPla
       ...risks.widths,
     ],
     freezeRows: L.headerRow + 1,
-    print: { landscape: true, fitToWidth: false },
+    // Card and tasks on the first page, budget and risks after: readable, not shrunk to nothing.
+    print: { landscape: true, fitToWidth: 3 },
     items,
   };
 }

@@ -70,6 +70,7 @@ export function registrySheetPlan(
     tabColor: '#0F5C4D',
     columnWidths: section.widths,
     freezeRows: 4,
+    print: { landscape: true, fitToWidth: 1 },
     items,
   };
 }

@@ -157,6 +157,7 @@ export function settingsSheetPlan(settings: Settings): SheetPlan {
     tabColor: '#7F8C8D',
     columnWidths: widths,
     freezeRows: top + 1,
+    print: { landscape: true, fitToWidth: 1 },
     items,
   };
 }

@@ -10,7 +10,7 @@ export const styles = {
   title: { bold: true, fontSize: 16, fontColor: BRAND },
   hint: { italic: true, fontColor: '#5F6B6D', wrap: false },
   section: { bold: true, fontSize: 12, fontColor: BRAND, bottomBorder: BRAND },
-  header: { bold: true, fontColor: '#FFFFFF', fill: BRAND, vAlign: 'center', wrap: true },
+  header: { bold: true, fontColor: '#FFFFFF', fill: BRAND, vAlign: 'center' },
   cardLabel: { bold: true, fontColor: '#34403F', fill: '#E8F1EF' },
   cardInput: { fill: '#FFFDF2' },
   calculated: { fontColor: '#34403F', fill: '#F1F3F3' },
