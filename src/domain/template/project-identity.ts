@@ -17,12 +17,31 @@ export function tablesOf(code: string): ProjectTables {
   return { tasks: `Tasks_${code}`, budget: `Budget_${code}`, risks: `Risks_${code}` };
 }
 
+/** Letters that do not decompose into a base letter and an accent. */
+const LATIN_LETTERS: Record<string, string> = {
+  Ø: 'O',
+  ø: 'o',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  ß: 'ss',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Þ: 'TH',
+  þ: 'th',
+};
+
 /**
  * A code suggestion from a project name: the first word's letters without accents, capitals,
  * made unique against `taken` with a number. "Ångström Upgrade" -> "ANGSTROM".
  */
 export function suggestCode(name: string, taken: readonly string[]): string {
-  const words = name
+  const words = [...name]
+    .map((ch) => LATIN_LETTERS[ch] ?? ch)
+    .join('')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase()

@@ -1,0 +1,81 @@
+import type { Result } from '../domain/diagnostics';
+import { fail, ok } from '../domain/diagnostics';
+import { PlanFile } from '../domain/schema/plan-file';
+import type { Project } from '../domain/schema/project';
+import { sheetOf } from '../domain/template/project-identity';
+import { REGISTRY_SHEET } from '../domain/template/registry-sheet';
+import { type NewProjectInput, addProjectPlan, newWorkbookPlan } from '../domain/template/workbook';
+import type { WorkbookPlan } from '../domain/plan/types';
+import { WriteQueue, queuePlan } from './apply-plan';
+import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
+import { queueStateRead } from './read-state';
+import type { WorkbookState } from '../domain/template/workbook';
+
+export interface ActionOptions {
+  readonly run?: ExcelRun;
+  readonly capabilities?: HostCapabilities;
+}
+
+export interface Applied<T> {
+  readonly value: T;
+  readonly syncs: number;
+  readonly skipped: readonly string[];
+}
+
+/**
+ * One user action: read the workbook (one sync), let the domain decide, write (one sync).
+ * Two syncs whatever the number of projects; more only for payloads over the request limit.
+ */
+async function readDecideWrite<T>(
+  options: ActionOptions,
+  decide: (state: WorkbookState) => Result<{ plan: WorkbookPlan; value: T; activate: string }>,
+): Promise<Result<Applied<T>>> {
+  const run = options.run ?? defaultRun;
+  const caps = options.capabilities ?? detectCapabilities();
+  return await run(async (context) => {
+    const q = new WriteQueue(context);
+    const state = queueStateRead(context);
+    await q.flush();
+    const decision = decide(state());
+    if (!decision.ok) return decision;
+    const skipped = await queuePlan(q, decision.value.plan, caps);
+    context.workbook.worksheets.getItem(decision.value.activate).activate();
+    await q.flush();
+    return ok({ value: decision.value.value, syncs: q.syncs, skipped });
+  });
+}
+
+/** Set up a plan (Settings, Projects, How to use) in a workbook that has none. */
+export async function setUpPlan(options: ActionOptions = {}): Promise<Result<Applied<null>>> {
+  return await readDecideWrite(options, (state) => {
+    if (state.registry !== null || state.sheets.some((s) => s === REGISTRY_SHEET))
+      return fail({
+        severity: 'error',
+        code: 'plan-exists',
+        message: 'This workbook already has a plan (a Projects sheet); nothing was changed.',
+      });
+    const plan = newWorkbookPlan(PlanFile.parse({}));
+    const taken = plan.steps
+      .flatMap((s) => (s.kind === 'addSheet' ? [s.sheet.name] : []))
+      .find((name) => state.sheets.some((s) => s.toLowerCase() === name.toLowerCase()));
+    if (taken)
+      return fail({
+        severity: 'error',
+        code: 'duplicate-sheet',
+        message: `This workbook already has a sheet named "${taken}"; rename it, then set up the plan again.`,
+      });
+    return ok({ plan, value: null, activate: REGISTRY_SHEET });
+  });
+}
+
+/** Add a templated project sheet and register it. */
+export async function addProject(
+  input: NewProjectInput,
+  options: ActionOptions = {},
+): Promise<Result<Applied<Project>>> {
+  return await readDecideWrite(options, (state) => {
+    const r = addProjectPlan(state, input);
+    if (!r.ok) return r;
+    return ok({ plan: r.value.plan, value: r.value.project, activate: sheetOf(r.value.project) });
+  });
+}

@@ -1,0 +1,298 @@
+import { columnLetter, rangeSize } from '../domain/plan/a1';
+import { serialToIso } from '../domain/dates';
+import {
+  assertNever,
+  type Cell,
+  type CellStyle,
+  type ConditionalRule,
+  type PlanStep,
+  type SheetItem,
+  type SheetPlan,
+  type ValidationRule,
+  type WorkbookPlan,
+} from '../domain/plan/types';
+import { toInput, widthToPoints } from './cell-input';
+import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
+
+/**
+ * Excel on the web rejects a request above about 5 MB. Writes are queued until this many bytes
+ * are pending, then synced, so the number of syncs grows with the data's size only.
+ */
+export const PAYLOAD_BUDGET = 4_000_000;
+
+export interface ApplyReport {
+  readonly syncs: number;
+  /** Sentences about what this host could not apply (a missing requirement set). */
+  readonly skipped: readonly string[];
+}
+
+/** Queues writes and syncs only when the pending payload would pass the budget. */
+export class WriteQueue {
+  private pending = 0;
+  syncs = 0;
+  constructor(
+    readonly context: Excel.RequestContext,
+    readonly budget = PAYLOAD_BUDGET,
+  ) {}
+
+  /** Accounts for a write of `payload`; syncs first when it would not fit in the current request. */
+  async spend(payload: unknown): Promise<void> {
+    const bytes = JSON.stringify(payload)?.length ?? 0;
+    if (this.pending > 0 && this.pending + bytes > this.budget) await this.flush();
+    this.pending += bytes;
+  }
+
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.syncs++;
+    this.pending = 0;
+  }
+}
+
+/**
+ * Writes a 2-D block in row chunks that each fit in a request, so one huge table never
+ * becomes one oversized request.
+ */
+async function writeBlock<T>(
+  q: WriteQueue,
+  topLeft: Excel.Range,
+  rows: readonly (readonly T[])[],
+  set: (range: Excel.Range, chunk: T[][]) => void,
+): Promise<void> {
+  const width = rows[0]?.length ?? 1;
+  const total = JSON.stringify(rows).length;
+  const perChunk = Math.max(1, Math.floor((rows.length * q.budget) / 2 / Math.max(total, 1)));
+  for (let start = 0; start < rows.length; start += perChunk) {
+    const chunk = rows.slice(start, start + perChunk).map((r) => [...r]);
+    await q.spend(chunk);
+    set(topLeft.getOffsetRange(start, 0).getResizedRange(chunk.length - 1, width - 1), chunk);
+  }
+}
+
+const alignment = {
+  left: 'Left',
+  center: 'Center',
+  right: 'Right',
+  top: 'Top',
+  bottom: 'Bottom',
+} as const;
+
+async function applyStyle(
+  q: WriteQueue,
+  range: Excel.Range,
+  style: CellStyle,
+  size: { rows: number; cols: number },
+): Promise<void> {
+  const f = range.format;
+  if (style.bold !== undefined) f.font.bold = style.bold;
+  if (style.italic !== undefined) f.font.italic = style.italic;
+  if (style.fontSize !== undefined) f.font.size = style.fontSize;
+  if (style.fontColor !== undefined) f.font.color = style.fontColor;
+  if (style.fill !== undefined) f.fill.color = style.fill;
+  if (style.hAlign !== undefined) f.horizontalAlignment = alignment[style.hAlign];
+  if (style.vAlign !== undefined) f.verticalAlignment = alignment[style.vAlign];
+  if (style.wrap !== undefined) f.wrapText = style.wrap;
+  if (style.bottomBorder !== undefined) {
+    const edge = f.borders.getItem('EdgeBottom');
+    edge.style = 'Continuous';
+    edge.color = style.bottomBorder;
+  }
+  if (style.numberFormat !== undefined) {
+    const format = style.numberFormat;
+    const formats = Array.from({ length: size.rows }, () => Array<string>(size.cols).fill(format));
+    await writeBlock(q, range.getCell(0, 0), formats, (r, chunk) => (r.numberFormat = chunk));
+  }
+}
+
+function validationRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.kind) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: rule.source } };
+    case 'wholeNumber':
+      return { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: 'Between' } };
+    case 'decimal':
+      return {
+        decimal:
+          rule.max === undefined
+            ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
+            : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
+      };
+    case 'date':
+      return {
+        date: {
+          formula1: serialToIso(rule.min),
+          formula2: serialToIso(rule.max),
+          operator: 'Between',
+        },
+      };
+    default:
+      return assertNever(rule);
+  }
+}
+
+function conditionalFormat(range: Excel.Range, rule: ConditionalRule): void {
+  const cf = range.conditionalFormats.add('Custom');
+  cf.custom.rule.formula = `=${rule.formula}`;
+  if (rule.style.fill) cf.custom.format.fill.color = rule.style.fill;
+  if (rule.style.fontColor) cf.custom.format.font.color = rule.style.fontColor;
+  if (rule.style.bold) cf.custom.format.font.bold = true;
+}
+
+const inputs = (rows: readonly (readonly Cell[])[]) => rows.map((r) => r.map(toInput));
+
+async function writeItem(
+  q: WriteQueue,
+  sheet: Excel.Worksheet,
+  item: SheetItem,
+  caps: HostCapabilities,
+  skipped: Set<string>,
+): Promise<void> {
+  switch (item.kind) {
+    case 'cells': {
+      await writeBlock(
+        q,
+        sheet.getRange(item.at),
+        inputs(item.rows),
+        (r, chunk) => (r.formulas = chunk),
+      );
+      return;
+    }
+    case 'format': {
+      await q.spend(item.style);
+      await applyStyle(q, sheet.getRange(item.range), item.style, rangeSize(item.range));
+      return;
+    }
+    case 'table': {
+      const t = item.table;
+      const header = [t.columns.map((c) => toInput(c.name))];
+      const headerRange = sheet.getRange(t.at).getResizedRange(0, t.columns.length - 1);
+      headerRange.values = header;
+      const table = sheet.tables.add(headerRange.getResizedRange(t.rows.length, 0), true);
+      table.name = t.name;
+      table.style = t.style;
+      // Writing each column's formula over its whole body makes it a calculated column.
+      await writeBlock(
+        q,
+        headerRange.getOffsetRange(1, 0).getCell(0, 0),
+        inputs(t.rows),
+        (r, chunk) => (r.formulas = chunk),
+      );
+      return;
+    }
+    case 'validation': {
+      if (!caps.dataValidation) {
+        skipped.add(
+          'In-sheet guards (data validation) were not applied: this version of Excel lacks ExcelApi 1.8.',
+        );
+        return;
+      }
+      await q.spend(item.rule);
+      const dv = sheet.getRange(item.range).dataValidation;
+      dv.ignoreBlanks = true;
+      dv.rule = validationRule(item.rule);
+      if (item.rule.prompt)
+        dv.prompt = {
+          showPrompt: true,
+          title: item.rule.prompt.title,
+          message: item.rule.prompt.message,
+        };
+      dv.errorAlert = {
+        showAlert: true,
+        style: 'Stop',
+        title: item.rule.error.title,
+        message: item.rule.error.message,
+      };
+      return;
+    }
+    case 'conditionalFormat':
+      await q.spend(item.rule);
+      conditionalFormat(sheet.getRange(item.range), item.rule);
+      return;
+    case 'merge':
+      sheet.getRange(item.range).merge(false);
+      return;
+    default:
+      assertNever(item);
+  }
+}
+
+async function addSheet(
+  q: WriteQueue,
+  plan: SheetPlan,
+  caps: HostCapabilities,
+  skipped: Set<string>,
+): Promise<void> {
+  const sheet = q.context.workbook.worksheets.add(plan.name);
+  if (plan.tabColor) sheet.tabColor = plan.tabColor;
+  for (const { column, width } of plan.columnWidths) {
+    const letter = columnLetter(column);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(width);
+  }
+  for (const item of plan.items) await writeItem(q, sheet, item, caps, skipped);
+  if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.print && caps.pageLayout) {
+    sheet.pageLayout.orientation = plan.print.landscape ? 'Landscape' : 'Portrait';
+    if (plan.print.fitToWidth)
+      sheet.pageLayout.zoom = {
+        horizontalFitToPages: plan.print.fitToWidth,
+        verticalFitToPages: 0,
+      };
+  }
+}
+
+async function applyStep(
+  q: WriteQueue,
+  step: PlanStep,
+  caps: HostCapabilities,
+  skipped: Set<string>,
+): Promise<void> {
+  switch (step.kind) {
+    case 'addSheet':
+      return await addSheet(q, step.sheet, caps, skipped);
+    case 'setNames':
+      for (const n of step.names) q.context.workbook.names.add(n.name, `=${n.refersTo}`);
+      return;
+    case 'fillTableRows': {
+      const table = q.context.workbook.tables.getItem(step.table);
+      const rows = inputs(step.rows);
+      const overlap = rows.slice(0, Math.max(0, step.existingRows - step.firstRow));
+      const rest = rows.slice(overlap.length);
+      await q.spend(rows);
+      if (overlap.length > 0)
+        table
+          .getDataBodyRange()
+          .getRow(step.firstRow)
+          .getResizedRange(overlap.length - 1, 0).formulas = overlap;
+      if (rest.length > 0) table.rows.add(undefined, rest);
+      return;
+    }
+    default:
+      assertNever(step);
+  }
+}
+
+/** Queues a whole plan on `q` (syncing only for the payload budget); the caller syncs last. */
+export async function queuePlan(
+  q: WriteQueue,
+  plan: WorkbookPlan,
+  caps: HostCapabilities,
+): Promise<string[]> {
+  const skipped = new Set<string>();
+  for (const step of plan.steps) await applyStep(q, step, caps, skipped);
+  return [...skipped];
+}
+
+/** Applies a plan to the open workbook in one Excel.run and, for plans under 4 MB, one sync. */
+export async function applyPlan(
+  plan: WorkbookPlan,
+  options: { run?: ExcelRun; capabilities?: HostCapabilities; budget?: number } = {},
+): Promise<ApplyReport> {
+  const run = options.run ?? defaultRun;
+  const caps = options.capabilities ?? detectCapabilities();
+  return await run(async (context) => {
+    const q = new WriteQueue(context, options.budget);
+    const skipped = await queuePlan(q, plan, caps);
+    await q.flush();
+    return { syncs: q.syncs, skipped };
+  });
+}

@@ -1,0 +1,24 @@
+/** What the Office.js writer needs from its host, passed in so tests can give a fake. */
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface HostCapabilities {
+  /** ExcelApi 1.8: data validation (the in-sheet guards). */
+  readonly dataValidation: boolean;
+  /** ExcelApi 1.9: page layout (print orientation and fit to width). */
+  readonly pageLayout: boolean;
+}
+
+export function detectCapabilities(): HostCapabilities {
+  if (typeof Office === 'undefined' || !Office.context?.requirements)
+    return { dataValidation: true, pageLayout: true };
+  const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
+  return { dataValidation: has('1.8'), pageLayout: has('1.9') };
+}
+
+export const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** True when `error` is an Office.js error with this code. Codes, never messages: those are localised. */
+export function isHostError(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}

@@ -1,0 +1,67 @@
+import type { Scalar } from '../domain/plan/types';
+import { Settings } from '../domain/schema/settings';
+import { type TableRead, decodeSettings, registryStateOf } from '../domain/template/decode';
+import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
+import {
+  CURRENCY_CELL,
+  SETTINGS_SHEET,
+  SETTINGS_TABLE_SPECS,
+} from '../domain/template/settings-sheet';
+import type { WorkbookState } from '../domain/template/workbook';
+import { defaultRun, type ExcelRun } from './host';
+
+const scalar = (v: unknown): Scalar =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+
+function tableRead(range: Excel.Range): TableRead {
+  const [header = [], ...rows] = range.values as unknown[][];
+  return { columns: header.map((h) => String(h)), rows: rows.map((r) => r.map(scalar)) };
+}
+
+/**
+ * Queues the loads for everything add-project and the pane need to know; the caller syncs once
+ * and then calls the returned function. Missing tables and sheets come back as null objects,
+ * so the number of syncs does not depend on what the workbook holds.
+ */
+export function queueStateRead(context: Excel.RequestContext): () => WorkbookState {
+  const wb = context.workbook;
+  const sheets = wb.worksheets.load('items/name');
+  const tables = wb.tables.load('items/name');
+  const load = (name: string) => {
+    const table = wb.tables.getItemOrNullObject(name);
+    const range = table.getRange().load('values');
+    return { table, range };
+  };
+  const registry = load(REGISTRY_TABLE);
+  const settingsTables = SETTINGS_TABLE_SPECS.map((s) => ({ name: s.table, ...load(s.table) }));
+  const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+  const currency = settingsSheet.getRange(CURRENCY_CELL).load('values');
+
+  return () => {
+    let settings: Settings | null = null;
+    // The caller has synced before calling this: null objects are resolved by then.
+    // eslint-disable-next-line office-addins/call-sync-before-read
+    if (!settingsSheet.isNullObject) {
+      const read = new Map<string, TableRead>();
+      for (const t of settingsTables)
+        if (!t.table.isNullObject) read.set(t.name, tableRead(t.range));
+      const parsed = Settings.safeParse(decodeSettings(scalar(currency.values[0]?.[0]), read));
+      settings = parsed.success ? parsed.data : null;
+    }
+    return {
+      sheets: sheets.items.map((s) => s.name),
+      tables: tables.items.map((t) => t.name),
+      registry: registry.table.isNullObject ? null : registryStateOf(tableRead(registry.range)),
+      settings,
+    };
+  };
+}
+
+/** Reads the workbook's state in one Excel.run with one sync. */
+export async function readWorkbookState(run: ExcelRun = defaultRun): Promise<WorkbookState> {
+  return await run(async (context) => {
+    const result = queueStateRead(context);
+    await context.sync();
+    return result();
+  });
+}
