@@ -9,6 +9,7 @@ import {
   type SheetPlan,
   type ValidationRule,
 } from '../domain/plan/types';
+import { serialToIso } from '../domain/dates';
 import { toFileFormula } from './file-formula';
 
 /** exceljs keeps range validations in `dataValidations`, which its type definitions omit. */
@@ -85,7 +86,16 @@ function validation(rule: ValidationRule): ExcelJS.DataValidation {
         ? { ...messages, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [rule.min] }
         : { ...messages, type: 'decimal', operator: 'between', formulae: [rule.min, rule.max] };
     case 'date':
-      return { ...messages, type: 'date', operator: 'between', formulae: [rule.min, rule.max] };
+      // exceljs takes date bounds as Dates (a bare number is read as milliseconds since 1970).
+      return {
+        ...messages,
+        type: 'date',
+        operator: 'between',
+        formulae: [
+          new Date(`${serialToIso(rule.min)}T00:00:00Z`),
+          new Date(`${serialToIso(rule.max)}T00:00:00Z`),
+        ],
+      };
     default:
       return assertNever(rule);
   }
@@ -184,7 +194,9 @@ export function renderSheets(sheets: readonly SheetPlan[]): ExcelJS.Workbook {
           }
         : {}),
     });
-    for (const { column, width } of sheet.columnWidths) ws.getColumn(column + 1).width = width;
+    for (const { column, width } of sheet.columnWidths)
+      // exceljs drops a width of exactly 9 as its "default", yet Excel's default is 8.43.
+      ws.getColumn(column + 1).width = width === 9 ? 9.001 : width;
     for (const item of sheet.items) writeItem(ws, item, priority);
   }
   return wb;

@@ -385,6 +385,16 @@ export function createFakeExcel(): FakeExcel {
           if (!t) return;
           if (index !== undefined) throw new Error('Fake Excel: rows.add at an index');
           const start = t.ref.to.row + 1;
+          // Excel gives new table rows the formats of the row above them.
+          for (let r = 0; r < rows.length; r++)
+            for (let c = t.ref.from.col; c <= t.ref.to.col; c++) {
+              const {
+                value: _v,
+                formula: _f,
+                ...look
+              } = t.sheet.cells.get(a1(t.ref.to.row, c)) ?? {};
+              Object.assign(cellOf(t.sheet, a1(start + r, c)), look);
+            }
           t.ref = { from: t.ref.from, to: { row: t.ref.to.row + rows.length, col: t.ref.to.col } };
           range(t.sheet, { from: { row: start, col: t.ref.from.col }, to: t.ref.to }).formulas =
             rows;

@@ -141,7 +141,7 @@ export const RISK_COLUMNS: readonly ColumnSpec<Risk>[] = [
   },
   {
     name: 'Impact',
-    width: 9,
+    width: 10,
     numberFormat: () => numberFormats.integer,
     validation: rules.scale('Impact'),
     toCell: (r) => r.impact,

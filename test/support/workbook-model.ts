@@ -1,0 +1,247 @@
+/**
+ * A plain description of a workbook that both writers' results are reduced to, so the contract
+ * test can say "the same cells, formulas, formats, validations, conditional formats and names".
+ */
+import ExcelJS from 'exceljs';
+import { a1, cellsOf } from '../../src/domain/plan/a1';
+import { isoToSerial } from '../../src/domain/dates';
+import { pointsToWidth } from '../../src/excel/cell-input';
+import { XlsxPackage } from '../../src/xlsx/ooxml/package';
+import { listDefinedNames, listSheets, listTables } from '../../src/xlsx/ooxml/workbook';
+import { elements, startTag, unescapeXml } from '../../src/xlsx/ooxml/xml-text';
+import type { FakeExcel } from '../excel/fake-excel';
+
+export interface CellModel {
+  value?: string | number | boolean;
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fill?: string;
+  hAlign?: string;
+  wrap?: boolean;
+  bottomBorder?: string;
+}
+
+export interface SheetModel {
+  name: string;
+  cells: Record<string, CellModel>;
+  tables: { name: string; ref: string; calculated: Record<string, string> }[];
+  validations: string[];
+  conditionalFormats: string[];
+  widths: Record<number, number>;
+  freezeRows?: number;
+  tabColor?: string;
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+  names: Record<string, string>;
+}
+
+/** Leaves out what both engines treat as absent: undefined, false and empty text. */
+const clean = <T extends object>(o: T): T =>
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && v !== false && v !== ''),
+  ) as T;
+
+/** One entry per cell: exceljs splits a validation's range into cells when it reads a file. */
+const perCell = (range: string, what: string) =>
+  [...cellsOf(range)].map(({ row, col }) => `${a1(row, col)} ${what}`);
+const hex = (argb: string | undefined) => (argb ? `#${argb.slice(-6).toUpperCase()}` : undefined);
+const upper = (c: string | undefined) => c?.toUpperCase();
+
+export function modelFromFake(fake: FakeExcel): WorkbookModel {
+  return {
+    sheets: fake.sheets.map((s) => ({
+      name: s.name,
+      cells: Object.fromEntries(
+        [...s.cells]
+          .map(([ref, c]): [string, CellModel] => [
+            ref,
+            clean({
+              value: c.value ?? undefined,
+              formula: c.formula,
+              numberFormat: c.numberFormat,
+              bold: c.bold,
+              italic: c.italic,
+              fontColor: upper(c.fontColor),
+              fill: upper(c.fill),
+              hAlign: c.hAlign?.toLowerCase(),
+              wrap: c.wrap,
+              bottomBorder: upper(c.bottomBorder),
+            }),
+          ])
+          .filter(([, c]) => Object.keys(c).length > 0),
+      ),
+      tables: fake.tables
+        .filter((t) => t.sheet === s)
+        .map((t) => {
+          const calculated: Record<string, string> = {};
+          for (let col = t.ref.from.col; col <= t.ref.to.col; col++) {
+            const formulas = new Set<string | undefined>();
+            for (let row = t.ref.from.row + 1; row <= t.ref.to.row; row++)
+              formulas.add(s.cells.get(a1(row, col))?.formula);
+            const [only] = [...formulas];
+            if (formulas.size === 1 && only !== undefined)
+              calculated[String(s.cells.get(a1(t.ref.from.row, col))?.value)] = only;
+          }
+          return {
+            name: t.name,
+            ref: `${a1(t.ref.from.row, t.ref.from.col)}:${a1(t.ref.to.row, t.ref.to.col)}`,
+            calculated,
+          };
+        }),
+      validations: s.validations
+        .flatMap((v) => perCell(v.range, JSON.stringify(fakeRule(v.rule))))
+        .sort(),
+      conditionalFormats: s.conditionalFormats
+        .map(
+          (c) =>
+            `${c.range} ${c.formula.replace(/^=/, '')} ${upper(c.fill) ?? ''} ${upper(c.fontColor) ?? ''} ${c.bold ? 'bold' : ''}`,
+        )
+        .sort(),
+      widths: Object.fromEntries(
+        [...s.columnWidths].map(([c, w]) => [c, Math.round(pointsToWidth(w) * 10) / 10]),
+      ),
+      ...(s.freezeRows ? { freezeRows: s.freezeRows } : {}),
+      ...(s.tabColor ? { tabColor: upper(s.tabColor) } : {}),
+    })),
+    names: Object.fromEntries([...fake.names].map(([n, r]) => [n, r.replace(/^=/, '')])),
+  };
+}
+
+function fakeRule(rule: unknown): unknown {
+  const r = rule as Record<string, Record<string, unknown>>;
+  if (r.list) return { list: r.list.source };
+  if (r.wholeNumber) return { between: [r.wholeNumber.formula1, r.wholeNumber.formula2] };
+  if (r.decimal) return { decimal: [r.decimal.formula1, r.decimal.formula2 ?? null] };
+  if (r.date)
+    return { date: [isoToSerial(String(r.date.formula1)), isoToSerial(String(r.date.formula2))] };
+  return rule;
+}
+
+function fileValue(v: ExcelJS.CellValue): Pick<CellModel, 'value' | 'formula'> {
+  if (v === null || v === undefined) return {};
+  if (v instanceof Date) return { value: isoToSerial(v.toISOString().slice(0, 10)) };
+  if (typeof v === 'object') {
+    if ('formula' in v) return { formula: v.formula };
+    if ('richText' in v) return { value: v.richText.map((r) => r.text).join('') };
+    return {};
+  }
+  return { value: v };
+}
+
+/** The same description, read from a file implan wrote (exceljs is safe on implan's own files). */
+export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
+  const pkg = await XlsxPackage.load(bytes);
+  const tables = await listTables(pkg);
+  // exceljs cannot read the calculatedColumnFormula it never writes: give it a copy without.
+  const forExceljs = await XlsxPackage.load(bytes);
+  for (const t of tables)
+    forExceljs.setText(
+      t.path,
+      (await pkg.text(t.path)).replace(
+        /<calculatedColumnFormula>[\s\S]*?<\/calculatedColumnFormula>/g,
+        '',
+      ),
+    );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await forExceljs.save()) as unknown as ArrayBuffer);
+  const sheetPaths = new Map((await listSheets(pkg)).map((x) => [x.name, x.path]));
+  const sheets: SheetModel[] = [];
+  for (const ws of wb.worksheets) {
+    const cells: Record<string, CellModel> = {};
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: true }, (c) => {
+        const fill = c.fill?.type === 'pattern' ? hex(c.fill.fgColor?.argb) : undefined;
+        const model = clean({
+          ...fileValue(c.value),
+          numberFormat: c.numFmt || undefined,
+          bold: c.font?.bold,
+          italic: c.font?.italic,
+          fontColor: hex(c.font?.color?.argb),
+          fill,
+          hAlign: c.alignment?.horizontal,
+          wrap: c.alignment?.wrapText,
+          bottomBorder: hex(c.border?.bottom?.color?.argb),
+        });
+        if (Object.keys(model).length > 0) cells[c.address] = model;
+      }),
+    );
+    const own = tables.filter((t) => t.sheet.name === ws.name);
+    const tableModels = [];
+    for (const t of own) {
+      const xml = await pkg.text(t.path);
+      const calculated: Record<string, string> = {};
+      for (const col of elements(xml, 'tableColumn')) {
+        const f = /<calculatedColumnFormula>([\s\S]*?)<\/calculatedColumnFormula>/.exec(
+          col.text,
+        )?.[1];
+        const name = /\sname="([^"]*)"/.exec(col.text)?.[1];
+        if (f !== undefined && name !== undefined) calculated[unescapeXml(name)] = unescapeXml(f);
+      }
+      tableModels.push({ name: t.name, ref: t.ref, calculated });
+    }
+    const sheetXml = await pkg.text(sheetPaths.get(ws.name) ?? '');
+    const validations = elements(sheetXml, 'dataValidation')
+      .flatMap((e) => {
+        const attr = (n: string) => new RegExp(`\\s${n}="([^"]*)"`).exec(startTag(e.text))?.[1];
+        const f = (n: number) =>
+          unescapeXml(
+            new RegExp(`<formula${n}>([\\s\\S]*?)</formula${n}>`).exec(e.text)?.[1] ?? '',
+          );
+        const type = attr('type');
+        const rule =
+          type === 'list'
+            ? { list: f(1).startsWith('"') ? f(1).slice(1, -1) : `=${f(1)}` }
+            : type === 'whole'
+              ? { between: [Number(f(1)), Number(f(2))] }
+              : type === 'decimal'
+                ? { decimal: [Number(f(1)), f(2) === '' ? null : Number(f(2))] }
+                : { date: [Number(f(1)), Number(f(2))] };
+        return (attr('sqref') ?? '').split(' ').flatMap((r) => perCell(r, JSON.stringify(rule)));
+      })
+      .sort();
+    const cfs = (
+      ws as unknown as {
+        conditionalFormattings: {
+          ref: string;
+          rules: {
+            formulae?: string[];
+            style?: {
+              fill?: { bgColor?: { argb?: string } };
+              font?: { color?: { argb?: string }; bold?: boolean };
+            };
+          }[];
+        }[];
+      }
+    ).conditionalFormattings
+      .flatMap((cf) =>
+        cf.rules.map(
+          (r) =>
+            `${cf.ref} ${r.formulae?.[0] ?? ''} ${hex(r.style?.fill?.bgColor?.argb) ?? ''} ${hex(r.style?.font?.color?.argb) ?? ''} ${r.style?.font?.bold ? 'bold' : ''}`,
+        ),
+      )
+      .sort();
+    const widths: Record<number, number> = {};
+    for (const col of elements(sheetXml, 'col')) {
+      const a = (n: string) => Number(new RegExp(`\\s${n}="([^"]*)"`).exec(col.text)?.[1]);
+      for (let i = a('min'); i <= a('max'); i++) widths[i - 1] = Math.round(a('width') * 10) / 10;
+    }
+    const view = ws.views[0] as { ySplit?: number } | undefined;
+    sheets.push({
+      name: ws.name,
+      cells,
+      tables: tableModels,
+      validations,
+      conditionalFormats: cfs,
+      widths,
+      ...(view?.ySplit ? { freezeRows: view.ySplit } : {}),
+      ...(ws.properties.tabColor?.argb ? { tabColor: hex(ws.properties.tabColor.argb) } : {}),
+    });
+  }
+  const names = Object.fromEntries((await listDefinedNames(pkg)).map((n) => [n.name, n.refersTo]));
+  return { sheets, names };
+}
