@@ -5,6 +5,7 @@ export class PackageError extends Error {}
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /**
@@ -77,7 +78,14 @@ export class XlsxPackage {
   setText(path: string, xml: string): void {
     this.cache.set(path, xml);
     this.changed.add(path);
-    this.zip.file(path, xml);
+    // A fixed timestamp keeps the output a function of the input: same plan, same bytes.
+    const date = this.zip.file(path)?.date ?? FIXED_DATE;
+    this.zip.file(path, xml, { date });
+  }
+
+  /** Gives every entry the same timestamp: for files implan makes from scratch. */
+  stampDates(): void {
+    for (const file of Object.values(this.zip.files)) file.date = FIXED_DATE;
   }
 
   /** The parts set since loading, for tests and for reasoning about what a change touched. */

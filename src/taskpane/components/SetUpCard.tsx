@@ -1,0 +1,39 @@
+import { Body1, Button, Card, CardHeader, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Diagnostic } from '../../domain/diagnostics';
+import { setUpPlan } from '../../excel/actions';
+import { hostProblem } from '../host';
+
+interface Props {
+  onDone: () => Promise<void>;
+  onProblems: (problems: Diagnostic[]) => void;
+}
+
+/** Shown on a workbook without a plan: one button creates Settings, Projects and How to use. */
+export function SetUpCard({ onDone, onProblems }: Props) {
+  const [busy, setBusy] = useState(false);
+  const setUp = async () => {
+    setBusy(true);
+    try {
+      const result = await setUpPlan();
+      onProblems(result.ok ? [] : result.problems);
+      await onDone();
+    } catch (e) {
+      onProblems([hostProblem(e)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card>
+      <CardHeader header={<Subtitle2 as="h2">Set up an implementation plan</Subtitle2>} />
+      <Body1>
+        Adds a Settings sheet (currency, rating bands, categories, holidays), a Projects register
+        and a short How to use sheet to this workbook. Nothing already here is changed.
+      </Body1>
+      <Button appearance="primary" disabled={busy} onClick={() => void setUp()}>
+        {busy ? 'Setting up…' : 'Set up plan'}
+      </Button>
+    </Card>
+  );
+}
