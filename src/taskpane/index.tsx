@@ -1,9 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 
-Office.onReady(() => {
-  const root = document.getElementById('root');
-  if (root) createRoot(root).render(<App />);
-}).catch((e: unknown) => {
-  document.body.textContent = `Implan could not start: ${String(e)}`;
-});
+Office.onReady()
+  .then(() => {
+    const root = document.getElementById('root');
+    if (root) createRoot(root).render(<App />);
+  })
+  .catch((e: unknown) => {
+    document.body.textContent = `Implan could not start: ${String(e)}`;
+  });

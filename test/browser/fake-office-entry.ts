@@ -1,0 +1,18 @@
+/**
+ * The fake host for the browser tests: the same fake Excel the unit tests use, exposed as the
+ * `Office` and `Excel` globals that the production pane expects from office.js.
+ */
+import { createFakeExcel } from '../excel/fake-excel';
+
+const fake = createFakeExcel();
+const w = window as unknown as Record<string, unknown>;
+w.__fake = fake;
+w.Excel = { run: fake.run };
+w.Office = {
+  onReady: (callback?: (info: unknown) => void) => {
+    const info = { host: 'Excel', platform: 'OfficeOnline' };
+    callback?.(info);
+    return Promise.resolve(info);
+  },
+  context: { requirements: { isSetSupported: () => true }, officeTheme: undefined },
+};

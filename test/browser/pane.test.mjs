@@ -1,0 +1,142 @@
+// The built task pane in headless Chromium against the fake Excel host: set up a plan, add a
+// project, and look at it (screenshots in out/screenshots).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = mkdtempSync(path.join(tmpdir(), 'implan-pane-'));
+const shots = path.join(root, 'out', 'screenshots');
+let server;
+let context;
+let base;
+
+function build(config) {
+  const webpack = require('webpack');
+  return new Promise((resolve, reject) =>
+    webpack(config, (err, stats) =>
+      err || stats.hasErrors()
+        ? reject(err ?? new Error(stats.toString('errors-only')))
+        : resolve(),
+    ),
+  );
+}
+
+before(async () => {
+  const paneConfig = require(path.join(root, 'webpack.config.js'))({}, { mode: 'production' });
+  await build({ ...paneConfig, output: { ...paneConfig.output, path: out } });
+  await build({
+    mode: 'development',
+    devtool: false,
+    entry: path.join(root, 'test', 'browser', 'fake-office-entry.ts'),
+    output: { path: out, filename: 'fake-office.js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
+            },
+          },
+        },
+      ],
+    },
+  });
+  server = createServer((req, res) => {
+    const file = path.join(out, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(out) || !existsSync(file)) return void res.writeHead(404).end();
+    const type = file.endsWith('.html')
+      ? 'text/html'
+      : file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.png')
+          ? 'image/png'
+          : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}`;
+  const { chromium } = require('playwright-core');
+  context = await chromium.launchPersistentContext(
+    mkdtempSync(path.join(tmpdir(), 'implan-chrome-')),
+    {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  );
+  // office.js comes from Microsoft's CDN in production; here the fake host answers instead.
+  await context.route('https://appsforoffice.microsoft.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: readFileSync(path.join(out, 'fake-office.js'), 'utf8'),
+    }),
+  );
+  await context.route(
+    (url) => !url.href.startsWith(base) && !url.href.startsWith('https://appsforoffice'),
+    (route) => route.abort(),
+  );
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+for (const width of [320, 500]) {
+  test(`sets up a plan and adds a project at ${width} px`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 760 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('button', { name: 'Set up plan' }).click();
+    await page.getByText('No projects yet').waitFor();
+    await page.screenshot({ path: path.join(shots, `pane-empty-${width}.png`), fullPage: true });
+    await page.getByLabel('Project name').fill('<img src=x onerror=alert(1)>');
+    await page.getByLabel('Manager').fill('Dana Whitfield');
+    await page.getByRole('button', { name: 'Add project' }).click();
+    await page
+      .getByText('1 project(s) in this plan.')
+      .waitFor({ timeout: 10000 })
+      .catch(async (e) => {
+        await page.screenshot({
+          path: path.join(shots, `pane-failed-${width}.png`),
+          fullPage: true,
+        });
+        throw new Error(`${e.message}\nPane text: ${await page.locator('main').innerText()}`);
+      });
+    const item = page.getByRole('list', { name: 'Projects' }).getByRole('listitem');
+    assert.equal(await item.locator('img').count(), 0, 'cell text must render as text');
+    assert.match(await item.innerText(), /<img src=x onerror=alert\(1\)>/);
+    const sheets = await page.evaluate(() => window.__fake.sheets.map((s) => s.name));
+    assert.deepEqual(sheets, [
+      'How to use',
+      'Projects',
+      'Settings',
+      '<img src=x onerror=alert(1)>',
+    ]);
+    await page.screenshot({ path: path.join(shots, `pane-project-${width}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
