@@ -40,14 +40,34 @@ function ensurePrerequisites() {
   }
 }
 
-function run(args) {
-  return spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root }).status ?? 1;
+function run(args, capture = false) {
+  const r = spawnSync(process.execPath, args, {
+    stdio: capture ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (capture) process.stdout.write(r.stdout ?? '');
+  return { code: r.status ?? 1, stdout: r.stdout ?? '' };
 }
 
 ensurePrerequisites();
 const extra = process.argv.slice(2);
-let failed =
-  run([require.resolve('jest/bin/jest'), ...(process.env.CI ? ['--ci'] : []), ...extra]) !== 0;
+const report = path.join(require('node:os').tmpdir(), `implan-jest-${process.pid}.json`);
+const jest = run([
+  require.resolve('jest/bin/jest'),
+  ...(process.env.CI ? ['--ci'] : []),
+  '--json',
+  `--outputFile=${report}`,
+  ...extra,
+]);
+let passed = 0;
+let failed = jest.code === 0 ? 0 : 1;
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed += r.numPassedTests;
+  failed = r.numFailedTests + (jest.code !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  fs.rmSync(report, { force: true });
+}
 const browserDir = path.join(root, 'test', 'browser');
 const browserTests = fs.existsSync(browserDir)
   ? fs
@@ -55,6 +75,11 @@ const browserTests = fs.existsSync(browserDir)
       .filter((f) => /\.test\.(m?js)$/.test(f))
       .map((f) => path.join(browserDir, f))
   : [];
-if (extra.length === 0 && browserTests.length > 0)
-  failed = run(['--test', ...browserTests]) !== 0 || failed;
-process.exit(failed ? 1 : 0);
+if (extra.length === 0 && browserTests.length > 0) {
+  const browser = run(['--test', ...browserTests], true);
+  passed += Number(/^# pass (\d+)/m.exec(browser.stdout)?.[1] ?? 0);
+  failed += Number(/^# fail (\d+)/m.exec(browser.stdout)?.[1] ?? (browser.code === 0 ? 0 : 1));
+}
+// One plain closing line, whatever the runners printed above it.
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
