@@ -1,4 +1,5 @@
 import type { SheetItem, SheetPlan } from '../plan/types';
+import { sheetHeading } from './heading';
 import { styles } from './styles';
 
 export const GUIDE_SHEET = 'How to use';
@@ -37,14 +38,10 @@ const STEPS: readonly [string, string][] = [
 /** A short guide a finance user reads once. */
 export function guideSheetPlan(): SheetPlan {
   const items: SheetItem[] = [
-    { kind: 'cells', at: 'A1', rows: [['How to use this plan']] },
-    { kind: 'format', range: 'A1', style: styles.title },
-    {
-      kind: 'cells',
-      at: 'A2',
-      rows: [['Implan keeps one sheet per project and builds joint sheets from them.']],
-    },
-    { kind: 'format', range: 'A2', style: styles.hint },
+    ...sheetHeading(
+      'How to use this plan',
+      'Implan keeps one sheet per project and builds joint sheets from them.',
+    ),
     { kind: 'cells', at: 'A4', rows: STEPS.map(([step, text]) => [step, text]) },
     {
       kind: 'format',

@@ -1,4 +1,5 @@
 import { a1, block } from '../plan/a1';
+import { sheetHeading } from './heading';
 import type { Cell, SheetItem, SheetPlan } from '../plan/types';
 import { wholeColumn } from '../plan/references';
 import { isoToSerial } from '../dates';
@@ -174,18 +175,10 @@ export function projectSheetPlan(project: Project, settings: Settings): SheetPla
     [L.risksColumn, RISK_COLUMNS.length, 'Risks'],
   ];
   const items: SheetItem[] = [
-    { kind: 'cells', at: 'A1', rows: [[project.name]] },
-    { kind: 'format', range: 'A1', style: styles.title },
-    {
-      kind: 'cells',
-      at: 'A2',
-      rows: [
-        [
-          'Fill in the pale cells of the project card and the rows of each table. To add a row, type just below a table or press Tab in its last cell. Shaded columns are calculated.',
-        ],
-      ],
-    },
-    { kind: 'format', range: 'A2', style: styles.hint },
+    ...sheetHeading(
+      project.name,
+      'Fill in the pale cells of the project card and the rows of each table. To add a row, type just below a table or press Tab in its last cell. Shaded columns are calculated.',
+    ),
     ...sections.flatMap(([col, width, title]): SheetItem[] => [
       { kind: 'cells', at: a1(sectionRow, col), rows: [[title]] },
       { kind: 'format', range: block(a1(sectionRow, col), 1, width), style: styles.section },

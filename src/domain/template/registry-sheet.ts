@@ -2,7 +2,7 @@ import type { Cell, SheetItem, SheetPlan } from '../plan/types';
 import { thisRow } from '../plan/references';
 import type { Settings } from '../schema/settings';
 import type { ColumnSpec } from './columns';
-import { styles } from './styles';
+import { sheetHeading } from './heading';
 import { rowCells, tableSection } from './table-section';
 import { rules } from './validations';
 
@@ -51,18 +51,10 @@ export function registrySheetPlan(
 ): SheetPlan {
   const section = tableSection(R, REGISTRY_AT, REGISTRY_COLUMNS, entries, settings);
   const items: SheetItem[] = [
-    { kind: 'cells', at: 'A1', rows: [['Projects in this plan']] },
-    { kind: 'format', range: 'A1', style: styles.title },
-    {
-      kind: 'cells',
-      at: 'A2',
-      rows: [
-        [
-          'One line per project. Set Included to No to leave a project out of consolidation. Add projects from the Implan pane so that their sheets are created from the template.',
-        ],
-      ],
-    },
-    { kind: 'format', range: 'A2', style: styles.hint },
+    ...sheetHeading(
+      'Projects in this plan',
+      'One line per project. Set Included to No to leave a project out of consolidation. Add projects from the Implan pane so that their sheets are created from the template.',
+    ),
     ...section.items,
   ];
   return {

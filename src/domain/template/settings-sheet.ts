@@ -1,4 +1,5 @@
 import { a1, block } from '../plan/a1';
+import { sheetHeading } from './heading';
 import type { NamePlan, Scalar, SheetItem, SheetPlan } from '../plan/types';
 import { sheetRef, wholeColumn } from '../plan/references';
 import { isoToSerial } from '../dates';
@@ -100,18 +101,10 @@ export function settingsNames(): NamePlan[] {
 export function settingsSheetPlan(settings: Settings): SheetPlan {
   const top = SETTINGS_HEADER_ROW;
   const items: SheetItem[] = [
-    { kind: 'cells', at: 'A1', rows: [['Plan settings']] },
-    { kind: 'format', range: 'A1', style: styles.title },
-    {
-      kind: 'cells',
-      at: 'A2',
-      rows: [
-        [
-          'Shared by every project sheet and by consolidation. Add rows to a list by typing just below it; keep rating bands climbing from 1 to 25 without gaps.',
-        ],
-      ],
-    },
-    { kind: 'format', range: 'A2', style: styles.hint },
+    ...sheetHeading(
+      'Plan settings',
+      'Shared by every project sheet and by consolidation. Add rows to a list by typing just below it; keep rating bands climbing from 1 to 25 without gaps.',
+    ),
     { kind: 'cells', at: a1(top - 1, 0), rows: [['Plan']] },
     { kind: 'format', range: block(a1(top - 1, 0), 1, 2), style: styles.section },
     {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../domain/diagnostics';
 import { ProjectHeader } from '../../domain/schema/project';
 import { suggestCode } from '../../domain/template/project-identity';
 import { addProject } from '../../excel/actions';
-import { hostProblem } from '../host';
+import { useAction } from '../useAction';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -27,19 +27,21 @@ const FIELDS = [
 
 type Key = (typeof FIELDS)[number][0];
 
+const EMPTY: Record<Key, string> = {
+  name: '',
+  code: '',
+  manager: '',
+  start: '',
+  end: '',
+  budgetCeiling: '',
+};
+
 /** Add project: checked with the domain's own zod schema; errors stand next to their field. */
 export function AddProjectForm({ takenCodes, onDone, onProblems }: Props) {
   const styles = useStyles();
-  const [values, setValues] = useState<Record<Key, string>>({
-    name: '',
-    code: '',
-    manager: '',
-    start: '',
-    end: '',
-    budgetCeiling: '',
-  });
+  const [values, setValues] = useState<Record<Key, string>>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction(onDone, onProblems);
   const code = values.code || (values.name ? suggestCode(values.name, takenCodes) : '');
 
   const submit = async () => {
@@ -59,18 +61,7 @@ export function AddProjectForm({ takenCodes, onDone, onProblems }: Props) {
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      const result = await addProject(input);
-      onProblems(result.ok ? [] : result.problems);
-      if (result.ok)
-        setValues({ name: '', code: '', manager: '', start: '', end: '', budgetCeiling: '' });
-      await onDone();
-    } catch (e) {
-      onProblems([hostProblem(e)]);
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => addProject(input))) setValues(EMPTY);
   };
 
   return (

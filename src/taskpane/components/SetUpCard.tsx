@@ -1,8 +1,7 @@
 import { Body1, Button, Card, CardHeader, Subtitle2 } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { Diagnostic } from '../../domain/diagnostics';
 import { setUpPlan } from '../../excel/actions';
-import { hostProblem } from '../host';
+import { useAction } from '../useAction';
 
 interface Props {
   onDone: () => Promise<void>;
@@ -11,19 +10,8 @@ interface Props {
 
 /** Shown on a workbook without a plan: one button creates Settings, Projects and How to use. */
 export function SetUpCard({ onDone, onProblems }: Props) {
-  const [busy, setBusy] = useState(false);
-  const setUp = async () => {
-    setBusy(true);
-    try {
-      const result = await setUpPlan();
-      onProblems(result.ok ? [] : result.problems);
-      await onDone();
-    } catch (e) {
-      onProblems([hostProblem(e)]);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useAction(onDone, onProblems);
+  const setUp = () => run(() => setUpPlan());
   return (
     <Card>
       <CardHeader header={<Subtitle2 as="h2">Set up an implementation plan</Subtitle2>} />
