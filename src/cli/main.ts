@@ -12,6 +12,8 @@ import {
   newWorkbook,
   readWorkbookState,
 } from '../xlsx/workbook-file';
+import { validatePlan } from '../domain/validation/validate';
+import { readRawPlan } from '../xlsx/read-raw';
 import { UserError, exists, readInput, writeAtomically } from './io';
 
 export interface CliIo {
@@ -33,6 +35,7 @@ Usage:
                                              add a templated project sheet and register it
   implan import PLAN.json -o BOOK.xlsx       a whole workbook from a plan file
   implan export BOOK.xlsx -o PLAN.json       the plan's data back as JSON (stdout without -o)
+  implan validate BOOK.xlsx [--json]         check every project's entries (never writes)
   implan schema                              the JSON Schema of plan files
   implan demo -o demo.xlsx                   a realistic three-project example
 
@@ -41,6 +44,18 @@ Exit codes: 0 done, 1 the input has problems (nothing was written), 2 a file can
 function report(io: CliIo, problems: readonly Diagnostic[]): 1 {
   for (const p of problems) io.err(`${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`);
   return 1;
+}
+
+function printGrouped(io: CliIo, diagnostics: readonly Diagnostic[]): void {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics)
+    groups.set(d.project ?? 'Plan', [...(groups.get(d.project ?? 'Plan') ?? []), d]);
+  for (const [project, list] of groups) {
+    io.out(project);
+    for (const d of list) io.out(`  ${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.message}`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  io.out(`${errors} error(s), ${diagnostics.length - errors} warning(s).`);
 }
 
 async function refuseOverwrite(file: string): Promise<void> {
@@ -84,6 +99,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       end: { type: 'string' },
       sheet: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' },
     },
   });
   const [command, target] = positionals;
@@ -130,6 +146,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         io.out(`Wrote ${values.output}: ${plan.projects.length} project(s).`);
       } else io.out(json.trimEnd());
       return 0;
+    }
+    case 'validate': {
+      const file = requireXlsx(target, 'workbook to check');
+      const raw = await readRawPlan(await readInput(file, 'workbook'), file);
+      const diagnostics = Array.isArray(raw) ? raw : validatePlan(raw);
+      if (values.json) io.out(JSON.stringify(diagnostics, null, 2));
+      else printGrouped(io, diagnostics);
+      return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
     }
     case 'add-project': {
       const file = requireXlsx(target, 'workbook');

@@ -1,25 +1,9 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { DEMO_PLAN } from '../../src/domain/demo';
 import { PlanFile } from '../../src/domain/schema/plan-file';
+import { cli, tempFolder } from './run-cli';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'implan-cli-'));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-const file = (name: string) => path.join(dir, name);
+const { file } = tempFolder('implan-cli-');
 
 describe('implan command line', () => {
   it('exports what it imported, unchanged', async () => {

@@ -1,0 +1,70 @@
+import { serialToIso } from '../dates';
+import type { RawValue } from './raw';
+import type { ColumnRule } from './columns';
+import { say } from './messages';
+
+/** Dates implan accepts as real: 1990-01-01 to 2100-12-31 as Excel serials. */
+const FIRST_DAY = 32874;
+const LAST_DAY = 73415;
+
+export interface CellProblem {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly message: string;
+}
+
+export type Checked =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'bad'; readonly problem: CellProblem };
+
+const err = (code: string, message: string): Checked => ({
+  kind: 'bad',
+  problem: { severity: 'error', code, message },
+});
+
+export const isBlank = (v: RawValue): boolean =>
+  v === null || (typeof v === 'string' && v.trim() === '');
+
+/** Reads one raw cell as its column expects, or says what is wrong with it. */
+export function checkCell(rule: ColumnRule, v: RawValue): Checked {
+  if (isBlank(v)) return { kind: 'empty' };
+  if (typeof v === 'object' && v !== null)
+    return err('type.error-value', say.errorValue(rule.column, v.error));
+  switch (rule.kind) {
+    case 'money':
+    case 'scale':
+    case 'percent': {
+      if (typeof v !== 'number')
+        return err('type.text-in-number', say.textInNumber(rule.column, String(v)));
+      if (rule.kind === 'money' && v < 0)
+        return err('range.negative', say.negative(rule.column, v));
+      if (rule.kind === 'scale' && (!Number.isInteger(v) || v < 1 || v > 5))
+        return err('range.scale', say.scale(rule.column, v));
+      if (rule.kind === 'percent' && (v < 0 || v > 1)) return err('range.percent', say.percent(v));
+      return { kind: 'number', value: v };
+    }
+    case 'date':
+    case 'month':
+      if (typeof v === 'string') return err('type.text-in-date', say.textInDate(rule.column, v));
+      if (typeof v !== 'number' || v < FIRST_DAY || v > LAST_DAY)
+        return err('type.not-a-date', say.notADate(rule.column, String(v)));
+      return { kind: 'number', value: v };
+    case 'calculated':
+      return typeof v === 'number'
+        ? { kind: 'number', value: v }
+        : { kind: 'text', value: String(v) };
+    case 'id':
+    case 'text':
+    case 'yesNo':
+    case 'list':
+      return { kind: 'text', value: String(v) };
+    default: {
+      const never: never = rule.kind;
+      return never;
+    }
+  }
+}
+
+export const iso = (serial: number): string => serialToIso(serial);

@@ -1,0 +1,304 @@
+import { a1 } from '../plan/a1';
+import type { Diagnostic } from '../diagnostics';
+import { BUDGET_COLUMNS, RISK_COLUMNS, TASK_COLUMNS } from '../template/columns';
+import { CARD_FIELDS } from '../template/project-sheet';
+import { BUDGET_RULES, type ColumnRule, RISK_RULES, TASK_RULES } from './columns';
+import { type Checked, checkCell, isBlank, iso } from './cells';
+import { say } from './messages';
+import type { RawPlan, RawProject, RawTable, RawValue } from './raw';
+import { dependencyProblems } from './dependencies';
+
+export interface Place {
+  readonly project: string;
+  readonly sheet: string;
+  readonly table: string;
+  readonly row: number;
+  readonly cell: string;
+}
+
+/** Reports as diagnostics; the place goes in front of the sentence. */
+class Report {
+  readonly diagnostics: Diagnostic[] = [];
+  add(
+    severity: 'error' | 'warning',
+    code: string,
+    place: Partial<Place> & { project: string },
+    message: string,
+  ): void {
+    const where = [
+      place.project,
+      place.table,
+      place.row !== undefined ? `row ${place.row}` : undefined,
+    ]
+      .filter((x) => x !== undefined)
+      .join(', ');
+    this.diagnostics.push({
+      severity,
+      code,
+      project: place.project,
+      ...(place.sheet !== undefined ? { sheet: place.sheet } : {}),
+      ...(place.cell !== undefined ? { cell: place.cell } : {}),
+      message: `${where}${place.cell ? ` (cell ${place.cell})` : ''}: ${message}`,
+    });
+  }
+}
+
+const TEXT_FORMULA = /^[=+\-@]/;
+
+interface CheckedRow {
+  readonly index: number;
+  readonly get: (column: string) => Checked;
+  readonly place: (column: string) => Place;
+}
+
+/** Cell-by-cell checks of one table, returning the rows later checks look across. */
+function checkTable(
+  r: Report,
+  project: RawProject,
+  label: string,
+  t: RawTable | undefined,
+  expected: readonly string[],
+  rules: readonly ColumnRule[],
+  plan: RawPlan,
+): CheckedRow[] {
+  const name = project.entry.name;
+  if (!t) {
+    if (project.sheetExists)
+      r.add(
+        'error',
+        'structure.missing-table',
+        { project: name, sheet: project.entry.sheet },
+        say.missingTable(label),
+      );
+    return [];
+  }
+  for (const c of expected)
+    if (!t.columns.includes(c))
+      r.add(
+        'error',
+        'structure.missing-column',
+        { project: name, sheet: t.sheet, table: label },
+        say.missingColumn(t.name, c),
+      );
+  for (const c of t.columns)
+    if (!expected.includes(c))
+      r.add(
+        'warning',
+        'structure.extra-column',
+        { project: name, sheet: t.sheet, table: label },
+        say.extraColumn(t.name, c),
+      );
+  const lastFilled = t.rows.reduce((last, row, i) => (row.every(isBlank) ? last : i), -1);
+  const out: CheckedRow[] = [];
+  t.rows.forEach((row, i) => {
+    const place = (column: string): Place => ({
+      project: name,
+      sheet: t.sheet,
+      table: label,
+      row: i + 1,
+      cell: a1(t.headerRow + 1 + i, t.left + Math.max(0, t.columns.indexOf(column))),
+    });
+    if (row.every(isBlank)) {
+      if (i < lastFilled)
+        r.add(
+          'warning',
+          'structure.blank-row',
+          { ...place(t.columns[0] ?? ''), cell: a1(t.headerRow + 1 + i, t.left) },
+          say.blankRow(),
+        );
+      return;
+    }
+    const checked = new Map<string, Checked>();
+    for (const rule of rules) {
+      const index = t.columns.indexOf(rule.column);
+      if (index < 0) continue;
+      const raw: RawValue = row[index] ?? null;
+      const c = checkCell(rule, raw);
+      checked.set(rule.column, c);
+      if (c.kind === 'bad')
+        r.add(c.problem.severity, c.problem.code, place(rule.column), c.problem.message);
+      else if (c.kind === 'empty' && rule.required)
+        r.add('error', 'required', place(rule.column), say.required(rule.column));
+      else if (c.kind === 'text') {
+        if (rule.kind === 'yesNo' && !/^(yes|no)$/i.test(c.value.trim()))
+          r.add('error', 'list.yes-no', place(rule.column), say.yesNo(rule.column, c.value));
+        if (rule.list) {
+          const list = rule.list(plan.settings);
+          if (!list.values.some((v) => v.toLowerCase() === c.value.trim().toLowerCase()))
+            r.add(
+              'warning',
+              'list.unknown',
+              place(rule.column),
+              say.unknownListValue(rule.column, c.value, list.name),
+            );
+        }
+        if ((rule.kind === 'text' || rule.kind === 'id') && TEXT_FORMULA.test(c.value))
+          r.add(
+            'warning',
+            'text.formula-like',
+            place(rule.column),
+            say.formulaText(rule.column, c.value),
+          );
+      }
+    }
+    out.push({ index: i, get: (column) => checked.get(column) ?? { kind: 'empty' }, place });
+  });
+  return out;
+}
+
+const num = (c: Checked): number | undefined => (c.kind === 'number' ? c.value : undefined);
+const txt = (c: Checked): string =>
+  c.kind === 'text' ? c.value.trim() : c.kind === 'number' ? String(c.value) : '';
+
+function duplicateIds(r: Report, rows: readonly CheckedRow[], kind: string): void {
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const id = txt(row.get('ID')).toUpperCase();
+    if (id === '') continue;
+    const first = seen.get(id);
+    if (first !== undefined)
+      r.add(
+        'error',
+        'identity.duplicate-id',
+        row.place('ID'),
+        say.duplicateId(kind, txt(row.get('ID')), first),
+      );
+    else seen.set(id, row.index + 1);
+  }
+}
+
+function validateProject(r: Report, p: RawProject, plan: RawPlan): void {
+  const name = p.entry.name;
+  if (!p.sheetExists) {
+    r.add(
+      'error',
+      'structure.missing-sheet',
+      { project: name, sheet: 'Projects' },
+      say.missingSheet(p.entry.sheet),
+    );
+    return;
+  }
+  const tasks = checkTable(
+    r,
+    p,
+    'Tasks',
+    p.tasks,
+    TASK_COLUMNS.map((c) => c.name),
+    TASK_RULES,
+    plan,
+  );
+  const budget = checkTable(
+    r,
+    p,
+    'Budget',
+    p.budget,
+    BUDGET_COLUMNS.map((c) => c.name),
+    BUDGET_RULES,
+    plan,
+  );
+  const risks = checkTable(
+    r,
+    p,
+    'Risks',
+    p.risks,
+    RISK_COLUMNS.map((c) => c.name),
+    RISK_RULES,
+    plan,
+  );
+  if (p.tasks && p.budget && p.risks && tasks.length + budget.length + risks.length === 0)
+    r.add('warning', 'project.empty', { project: name, sheet: p.entry.sheet }, say.emptyProject());
+
+  const card = (key: (typeof CARD_FIELDS)[number]['key']) =>
+    p.card[CARD_FIELDS.findIndex((f) => f.key === key)] ?? null;
+  const pStart = card('start');
+  const pEnd = card('end');
+  for (const row of tasks) {
+    const s = num(row.get('Start'));
+    const e = num(row.get('End'));
+    if (s !== undefined && e !== undefined && e < s)
+      r.add(
+        'error',
+        'range.end-before-start',
+        row.place('End'),
+        say.endBeforeStart(iso(e), iso(s)),
+      );
+    else if (
+      s !== undefined &&
+      e !== undefined &&
+      typeof pStart === 'number' &&
+      typeof pEnd === 'number' &&
+      (s < pStart || e > pEnd)
+    )
+      r.add(
+        'warning',
+        'range.outside-project',
+        row.place('Start'),
+        say.outsideProject(iso(s), iso(e), iso(pStart), iso(pEnd)),
+      );
+  }
+  duplicateIds(r, tasks, 'task');
+  duplicateIds(r, risks, 'risk');
+  for (const d of dependencyProblems(
+    tasks.map((row) => ({
+      id: txt(row.get('ID')),
+      dependsOn: txt(row.get('Depends on')),
+      start: num(row.get('Start')),
+      end: num(row.get('End')),
+      place: row.place('Depends on'),
+    })),
+  ))
+    r.add(d.severity, d.code, d.place, d.message);
+
+  const highest = plan.settings.ratingBands.slice(-2);
+  for (const row of risks) {
+    const p_ = num(row.get('Probability'));
+    const i_ = num(row.get('Impact'));
+    if (p_ === undefined || i_ === undefined) continue;
+    const band = highest.find((b) => p_ * i_ >= b.min && p_ * i_ <= b.max);
+    if (!band) continue;
+    for (const column of ['Owner', 'Mitigation'])
+      if (row.get(column).kind === 'empty')
+        r.add(
+          'error',
+          'required.for-rating',
+          row.place(column),
+          say.requiredForRating(column, band.name),
+        );
+  }
+
+  const ceiling = card('budgetCeiling');
+  const planned = budget.reduce((sum, row) => sum + (num(row.get('Planned')) ?? 0), 0);
+  if (typeof ceiling === 'number' && planned > ceiling) {
+    const money = (n: number) =>
+      `${plan.settings.currency} ${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    r.add(
+      'warning',
+      'money.over-ceiling',
+      { project: name, sheet: p.entry.sheet, table: 'Budget' },
+      say.overCeiling(money(planned), money(ceiling)),
+    );
+  }
+}
+
+/**
+ * Every check of a plan read from a workbook: raw cells in, diagnostics out, each with its
+ * project, sheet, cell and a sentence. Never throws on user data.
+ */
+export function validatePlan(plan: RawPlan): Diagnostic[] {
+  const r = new Report();
+  const codes = new Map<string, string>();
+  for (const p of plan.projects) {
+    const code = p.entry.code.toUpperCase();
+    const other = codes.get(code);
+    if (other !== undefined)
+      r.add(
+        'error',
+        'identity.duplicate-code',
+        { project: p.entry.name, sheet: 'Projects', cell: a1(4 + p.registryRow, 0) },
+        say.duplicateCode(p.entry.code, other),
+      );
+    else codes.set(code, p.entry.name);
+    validateProject(r, p, plan);
+  }
+  return r.diagnostics;
+}

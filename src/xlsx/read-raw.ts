@@ -1,0 +1,140 @@
+import type { Diagnostic } from '../domain/diagnostics';
+import { parseCell } from '../domain/plan/a1';
+import type { Scalar } from '../domain/plan/types';
+import { Settings, type SettingsInput } from '../domain/schema/settings';
+import { decodeSettings, registryStateOf, type TableRead } from '../domain/template/decode';
+import { CARD_FIELDS, cardCell } from '../domain/template/project-sheet';
+import { tablesOf } from '../domain/template/project-identity';
+import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
+import {
+  CURRENCY_CELL,
+  SETTINGS_SHEET,
+  SETTINGS_TABLE_SPECS,
+} from '../domain/template/settings-sheet';
+import type { RawPlan, RawProject, RawTable } from '../domain/validation/raw';
+import { type CellRead, readCells, sharedStrings } from './ooxml/cells';
+import { XlsxPackage } from './ooxml/package';
+import { bodyRange, findTable, listSheets } from './ooxml/workbook';
+
+/** Formula errors count as empty where a plain value is needed. */
+export const scalarOf = (v: CellRead | undefined): Scalar =>
+  v === undefined || (v !== null && typeof v === 'object') ? null : v;
+
+export const tableReadOf = (t: RawTable): TableRead => ({
+  columns: t.columns,
+  rows: t.rows.map((r) => r.map(scalarOf)),
+});
+
+async function rawTable(
+  pkg: XlsxPackage,
+  name: string,
+  strings: readonly string[],
+): Promise<RawTable | undefined> {
+  const t = await findTable(pkg, name);
+  if (!t) return undefined;
+  const body = bodyRange(t);
+  const rows = body.bottom < body.top ? [] : await readCells(pkg, t.sheet.path, body, strings);
+  return {
+    name: t.name,
+    sheet: t.sheet.name,
+    headerRow: body.top - 1,
+    left: body.left,
+    columns: t.columns,
+    rows,
+  };
+}
+
+/** The Settings sheet as schema input (not yet checked), or null when there is none. */
+export async function readSettingsInput(
+  pkg: XlsxPackage,
+  strings: readonly string[],
+): Promise<SettingsInput | null> {
+  const sheet = (await listSheets(pkg)).find((s) => s.name === SETTINGS_SHEET);
+  if (!sheet) return null;
+  const c = parseCell(CURRENCY_CELL);
+  const cell = { top: c.row, bottom: c.row, left: c.col, right: c.col };
+  const currency = scalarOf((await readCells(pkg, sheet.path, cell, strings))[0]?.[0]);
+  const lists = new Map<string, TableRead>();
+  for (const spec of SETTINGS_TABLE_SPECS) {
+    const t = await rawTable(pkg, spec.table, strings);
+    if (t) lists.set(spec.table, tableReadOf(t));
+  }
+  return decodeSettings(currency, lists);
+}
+
+export interface PlanCells {
+  readonly settings: SettingsInput;
+  readonly projects: readonly RawProject[];
+}
+
+/** Every registered project's card and tables as raw cells, read without exceljs or writing. */
+export async function readPlanCells(
+  bytes: Uint8Array,
+  label?: string,
+): Promise<PlanCells | Diagnostic[]> {
+  const pkg = await XlsxPackage.load(bytes, label);
+  const strings = await sharedStrings(pkg);
+  const sheets = await listSheets(pkg);
+  const registry = await rawTable(pkg, REGISTRY_TABLE, strings);
+  const settings = await readSettingsInput(pkg, strings);
+  if (!registry || !settings)
+    return [
+      {
+        severity: 'error',
+        code: 'no-plan',
+        message: `${label ?? 'The workbook'} holds no implan plan (no Projects or Settings sheet).`,
+      },
+    ];
+  const table = tableReadOf(registry);
+  const entries = registryStateOf(table).entries;
+  const filledRows = table.rows.flatMap((r, i) =>
+    r.some((v) => v !== null && v !== '') ? [i] : [],
+  );
+  const first = parseCell(cardCell('name'));
+  const cardRange = {
+    top: first.row,
+    bottom: first.row + CARD_FIELDS.length - 1,
+    left: first.col,
+    right: first.col,
+  };
+  const projects: RawProject[] = [];
+  for (const [n, entry] of entries.entries()) {
+    const sheet = sheets.find((s) => s.name === entry.sheet);
+    const card = sheet
+      ? (await readCells(pkg, sheet.path, cardRange, strings)).map((r) => r[0] ?? null)
+      : [];
+    const names = tablesOf(entry.code);
+    const tasks = await rawTable(pkg, names.tasks, strings);
+    const budget = await rawTable(pkg, names.budget, strings);
+    const risks = await rawTable(pkg, names.risks, strings);
+    projects.push({
+      entry,
+      registryRow: filledRows[n] ?? n,
+      sheetExists: sheet !== undefined,
+      card,
+      ...(tasks ? { tasks } : {}),
+      ...(budget ? { budget } : {}),
+      ...(risks ? { risks } : {}),
+    });
+  }
+  return { settings, projects };
+}
+
+/** What validation reads: the plan's raw cells with its settings checked. */
+export async function readRawPlan(
+  bytes: Uint8Array,
+  label?: string,
+): Promise<RawPlan | Diagnostic[]> {
+  const cells = await readPlanCells(bytes, label);
+  if (Array.isArray(cells)) return cells;
+  const settings = Settings.safeParse(cells.settings);
+  if (!settings.success)
+    return [
+      {
+        severity: 'error',
+        code: 'settings',
+        message: `The Settings sheet has a problem: ${settings.error.issues[0]?.message ?? 'it cannot be read'}; fix it before checking projects.`,
+      },
+    ];
+  return { settings: settings.data, projects: cells.projects };
+}
