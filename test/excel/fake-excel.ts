@@ -325,8 +325,10 @@ export function createFakeExcel(): FakeExcel {
       format,
       dataValidation,
       conditionalFormats,
-      load(props: string) {
-        if (props !== 'values') throw new Error(`Fake Excel: Range.load(${props})`);
+      load(props: string | string[]) {
+        const list = Array.isArray(props) ? props : [props];
+        if (list.some((p) => p !== 'values' && p !== 'address'))
+          throw new Error(`Fake Excel: Range.load(${list.join()})`);
         values.load();
         return self;
       },

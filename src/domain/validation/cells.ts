@@ -55,8 +55,11 @@ export function checkCell(rule: ColumnRule, v: RawValue): Checked {
       return typeof v === 'number'
         ? { kind: 'number', value: v }
         : { kind: 'text', value: String(v) };
-    case 'id':
     case 'text':
+      return typeof v === 'number'
+        ? { kind: 'number', value: v }
+        : { kind: 'text', value: String(v) };
+    case 'id':
     case 'yesNo':
     case 'list':
       return { kind: 'text', value: String(v) };

@@ -20,6 +20,8 @@ export const say = {
     `the end date ${end} is before the start date ${start}`,
   outsideProject: (start: string, end: string, pStart: string, pEnd: string) =>
     `the task runs from ${start} to ${end}, outside the project's dates ${pStart} to ${pEnd}`,
+  numberInText: (column: string, value: number) =>
+    `${column} is the number ${value}; it should be words — was something pasted into the wrong column?`,
   required: (column: string) => `${column} is empty; it must be filled in`,
   requiredForRating: (column: string, rating: string) =>
     `${column} is empty; a risk rated ${rating} needs one`,

@@ -44,6 +44,15 @@ class Report {
 }
 
 const TEXT_FORMULA = /^[=+\-@]/;
+/** Columns where a bare number is almost surely a paste into the wrong column. */
+const TEXT_ONLY = new Set([
+  'Task',
+  'Risk',
+  'Responsible',
+  'Owner',
+  'Mitigation',
+  'Contingency action',
+]);
 
 interface CheckedRow {
   readonly index: number;
@@ -119,6 +128,13 @@ function checkTable(
         r.add(c.problem.severity, c.problem.code, place(rule.column), c.problem.message);
       else if (c.kind === 'empty' && rule.required)
         r.add('error', 'required', place(rule.column), say.required(rule.column));
+      else if (c.kind === 'number' && rule.kind === 'text' && TEXT_ONLY.has(rule.column))
+        r.add(
+          'warning',
+          'type.number-in-text',
+          place(rule.column),
+          say.numberInText(rule.column, c.value),
+        );
       else if (c.kind === 'text') {
         if (rule.kind === 'yesNo' && !/^(yes|no)$/i.test(c.value.trim()))
           r.add('error', 'list.yes-no', place(rule.column), say.yesNo(rule.column, c.value));

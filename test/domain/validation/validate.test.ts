@@ -115,6 +115,12 @@ describe('validation', () => {
       'shows the error #REF!',
     ],
     [
+      'type.number-in-text',
+      (p: EditableProject) => setCell(p.tasks, 0, 'Responsible', 42),
+      'H5',
+      'Responsible is the number 42; it should be words',
+    ],
+    [
       'range.scale',
       (p: EditableProject) => setCell(p.risks, 0, 'Probability', 7),
       'AC5',

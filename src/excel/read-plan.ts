@@ -1,0 +1,96 @@
+import type { Diagnostic } from '../domain/diagnostics';
+import { parseRange } from '../domain/plan/a1';
+import { CARD_FIELDS, cardCell } from '../domain/template/project-sheet';
+import { tablesOf } from '../domain/template/project-identity';
+import type { RawPlan, RawProject, RawTable, RawValue } from '../domain/validation/raw';
+import { defaultRun, type ExcelRun } from './host';
+import { queueStateRead } from './read-state';
+
+const ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** Office.js gives empty cells as "" and errors as their text: make them raw values. */
+function rawValue(v: unknown): RawValue {
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v !== 'string' || v === '') return null;
+  return ERROR.test(v) ? { error: v } : v;
+}
+
+/**
+ * Reads every registered project's card and tables for validation in one Excel.run with two
+ * syncs, whatever the number of projects: the first learns which sheets and tables exist,
+ * the second loads all their values at once.
+ */
+export async function readRawPlanLive(run: ExcelRun = defaultRun): Promise<RawPlan | Diagnostic[]> {
+  return await run(async (context) => {
+    const readState = queueStateRead(context);
+    await context.sync();
+    const state = readState();
+    if (!state.registry || !state.settings)
+      return [
+        {
+          severity: 'error',
+          code: 'no-plan',
+          message: 'This workbook has no implan plan yet (no Projects and Settings sheets).',
+        },
+      ];
+    const tables = new Set(state.tables.map((t) => t.toUpperCase()));
+    const sheets = new Set(state.sheets);
+    const first = cardCell('name');
+    const cardRange = `${first}:${first.replace(/\d+$/, (n) => String(Number(n) + CARD_FIELDS.length - 1))}`;
+    const pending = state.registry.entries.map((entry, i) => {
+      const exists = sheets.has(entry.sheet);
+      const card = exists
+        ? context.workbook.worksheets.getItem(entry.sheet).getRange(cardRange).load('values')
+        : null;
+      const load = (name: string) =>
+        tables.has(name.toUpperCase())
+          ? {
+              name,
+              range: context.workbook.tables.getItem(name).getRange().load(['values', 'address']),
+            }
+          : null;
+      const t = tablesOf(entry.code);
+      return {
+        entry,
+        i,
+        exists,
+        card,
+        tasks: load(t.tasks),
+        budget: load(t.budget),
+        risks: load(t.risks),
+      };
+    });
+    await context.sync();
+    const table = (
+      sheet: string,
+      t: { name: string; range: Excel.Range } | null,
+    ): RawTable | undefined => {
+      if (!t) return undefined;
+      const [header = [], ...rows] = t.range.values as unknown[][];
+      const at = parseRange(t.range.address.split('!').pop() ?? 'A1').from;
+      return {
+        name: t.name,
+        sheet,
+        headerRow: at.row,
+        left: at.col,
+        columns: header.map(String),
+        rows: rows.map((r) => r.map(rawValue)),
+      };
+    };
+    const projects = pending.map((p): RawProject => {
+      const tasks = table(p.entry.sheet, p.tasks);
+      const budget = table(p.entry.sheet, p.budget);
+      const risks = table(p.entry.sheet, p.risks);
+      return {
+        entry: p.entry,
+        registryRow: p.i,
+        sheetExists: p.exists,
+        card: p.card ? (p.card.values as unknown[][]).map((r) => rawValue(r[0])) : [],
+        ...(tasks ? { tasks } : {}),
+        ...(budget ? { budget } : {}),
+        ...(risks ? { risks } : {}),
+      };
+    });
+    return { settings: state.settings, projects };
+  });
+}
