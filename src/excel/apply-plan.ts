@@ -125,6 +125,8 @@ function validationRule(rule: ValidationRule): Excel.DataValidationRule {
           operator: 'Between',
         },
       };
+    case 'custom':
+      return { custom: { formula: `=${rule.formula}` } };
     default:
       return assertNever(rule);
   }

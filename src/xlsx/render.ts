@@ -96,6 +96,8 @@ function validation(rule: ValidationRule): ExcelJS.DataValidation {
           new Date(`${serialToIso(rule.max)}T00:00:00Z`),
         ],
       };
+    case 'custom':
+      return { ...messages, type: 'custom', formulae: [toFileFormula(rule.formula)] };
     default:
       return assertNever(rule);
   }

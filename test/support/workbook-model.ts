@@ -117,6 +117,7 @@ function fakeRule(rule: unknown): unknown {
   if (r.list) return { list: r.list.source };
   if (r.wholeNumber) return { between: [r.wholeNumber.formula1, r.wholeNumber.formula2] };
   if (r.decimal) return { decimal: [r.decimal.formula1, r.decimal.formula2 ?? null] };
+  if (r.custom) return { custom: String(r.custom.formula).replace(/^=/, '') };
   if (r.date)
     return { date: [isoToSerial(String(r.date.formula1)), isoToSerial(String(r.date.formula2))] };
   return rule;
@@ -198,9 +199,11 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
             ? { list: f(1).startsWith('"') ? f(1).slice(1, -1) : `=${f(1)}` }
             : type === 'whole'
               ? { between: [Number(f(1)), Number(f(2))] }
-              : type === 'decimal'
-                ? { decimal: [Number(f(1)), f(2) === '' ? null : Number(f(2))] }
-                : { date: [Number(f(1)), Number(f(2))] };
+              : type === 'custom'
+                ? { custom: f(1) }
+                : type === 'decimal'
+                  ? { decimal: [Number(f(1)), f(2) === '' ? null : Number(f(2))] }
+                  : { date: [Number(f(1)), Number(f(2))] };
         return (attr('sqref') ?? '').split(' ').flatMap((r) => perCell(r, JSON.stringify(rule)));
       })
       .sort();

@@ -60,6 +60,8 @@ export type ValidationRule = RuleMessages &
     | { readonly kind: 'wholeNumber'; readonly min: number; readonly max: number }
     | { readonly kind: 'decimal'; readonly min: number; readonly max?: number }
     | { readonly kind: 'date'; readonly min: number; readonly max: number }
+    /** A formula that must be true, relative to the range's top-left cell. */
+    | { readonly kind: 'custom'; readonly formula: string }
   );
 
 export interface HighlightStyle {

@@ -13,6 +13,8 @@ export interface ColumnSpec<E> {
   readonly width: number;
   readonly numberFormat?: (settings: Settings) => string;
   readonly validation?: ValidationRule;
+  /** A guard that refers to other columns; `at(name)` is that column's first body cell. */
+  readonly guard?: (at: (column: string) => string) => ValidationRule;
   /** Calculated column formula, given the table name. */
   readonly formula?: (table: string) => string;
   /** The cell an entity puts in this column; absent for calculated columns. */
@@ -48,7 +50,7 @@ export const TASK_COLUMNS: readonly ColumnSpec<Task>[] = [
     name: 'End',
     width: 12,
     numberFormat: () => numberFormats.date,
-    validation: rules.date('End'),
+    guard: (at) => rules.endAfterStart(at('End'), at('Start')),
     toCell: (t) => date(t.end),
   },
   {

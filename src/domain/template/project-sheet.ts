@@ -86,7 +86,9 @@ function cardItems(project: ProjectHeader, settings: Settings): SheetItem[] {
       range: cardCell(key),
       style: { numberFormat: numberFormats.date },
     });
-    items.push({ kind: 'validation', range: cardCell(key), rule: rules.date('Date') });
+    const rule =
+      key === 'end' ? rules.endAfterStart(cardCell('end'), cardCell('start')) : rules.date('Date');
+    items.push({ kind: 'validation', range: cardCell(key), rule });
   }
   items.push(
     { kind: 'format', range: cardCell('budgetCeiling'), style: { numberFormat: money } },

@@ -58,7 +58,10 @@ export function tableSection<E>(
     if (c.formula) items.push({ kind: 'format', range, style: styles.calculated });
     if (c.numberFormat)
       items.push({ kind: 'format', range, style: { numberFormat: c.numberFormat(settings) } });
-    if (c.validation) items.push({ kind: 'validation', range, rule: c.validation });
+    const at = (name: string) =>
+      a1(origin.row + 1, origin.col + columns.findIndex((x) => x.name === name));
+    const rule = c.guard ? c.guard(at) : c.validation;
+    if (rule) items.push({ kind: 'validation', range, rule });
   });
   return {
     items,

@@ -38,6 +38,13 @@ export const rules = {
     prompt: { title: '% complete', message: 'From 0% to 100%.' },
     error: { title: '% complete', message: 'Type a percentage from 0% to 100%.' },
   }),
+  /** End dates: a real date, and not before the start date in `start` on the same row. */
+  endAfterStart: (end: string, start: string): ValidationRule => ({
+    kind: 'custom',
+    formula: `AND(ISNUMBER(${end}),${end}>=${isoToSerial('1990-01-01')},${end}<=${isoToSerial('2100-12-31')},OR(${start}="",${end}>=${start}))`,
+    prompt: { title: 'End', message: 'A date on or after the start date.' },
+    error: { title: 'End', message: 'The end must be a date on or after the start date.' },
+  }),
   date: (what: string): ValidationRule => ({
     kind: 'date',
     min: isoToSerial('1990-01-01'),
