@@ -2,6 +2,17 @@ import { useState } from 'react';
 import type { Diagnostic, Result } from '../domain/diagnostics';
 import { hostProblem } from './host';
 
+/** What the host could not apply (e.g. no ExcelApi 1.8) is said, as a warning, not hidden. */
+function skippedWarnings(value: unknown): Diagnostic[] {
+  const skipped = (value as { skipped?: unknown } | null)?.skipped;
+  if (!Array.isArray(skipped)) return [];
+  return skipped.map((message) => ({
+    severity: 'warning',
+    code: 'host.skipped',
+    message: String(message),
+  }));
+}
+
 /**
  * Runs a pane action: marks it busy, reports the domain's problems or a host error as
  * sentences, and refreshes what the pane shows afterwards.
@@ -15,7 +26,7 @@ export function useAction(
     setBusy(true);
     try {
       const result = await action();
-      onProblems(result.ok ? [] : result.problems);
+      onProblems(result.ok ? skippedWarnings(result.value) : result.problems);
       await onDone();
       return result.ok;
     } catch (e) {

@@ -14,5 +14,12 @@ w.Office = {
     callback?.(info);
     return Promise.resolve(info);
   },
-  context: { requirements: { isSetSupported: () => true }, officeTheme: undefined },
+  context: {
+    // A test page can play an older Excel by setting __implanMaxExcelApi before load.
+    requirements: {
+      isSetSupported: (_set: string, version: string) =>
+        Number(version) <= Number(w.__implanMaxExcelApi ?? 99),
+    },
+    officeTheme: undefined,
+  },
 };

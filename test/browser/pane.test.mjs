@@ -140,3 +140,23 @@ for (const width of [320, 500]) {
     await page.close();
   });
 }
+
+test('says so when this Excel cannot apply the in-sheet guards', async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 320, height: 760 });
+  await page.addInitScript(() => {
+    window.__implanMaxExcelApi = 1.7;
+  });
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByRole('button', { name: 'Set up plan' }).click();
+  await page.getByText('In-sheet guards (data validation) were not applied').waitFor();
+  await page.getByLabel('Project name').fill('Alpha Rollout');
+  await page.getByRole('button', { name: 'Add project' }).click();
+  await page.getByText('1 project(s) in this plan.').waitFor();
+  const validations = await page.evaluate(
+    () => window.__fake.sheets.flatMap((s) => s.validations).length,
+  );
+  assert.equal(validations, 0);
+  await page.screenshot({ path: path.join(shots, 'pane-no-excelapi-1.8-320.png'), fullPage: true });
+  await page.close();
+});
