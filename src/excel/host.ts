@@ -17,8 +17,3 @@ export function detectCapabilities(): HostCapabilities {
 }
 
 export const defaultRun: ExcelRun = (batch) => Excel.run(batch);
-
-/** True when `error` is an Office.js error with this code. Codes, never messages: those are localised. */
-export function isHostError(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-}

@@ -50,11 +50,6 @@ export function parseRange(ref: string): RangeAddress {
   return { from, to: second === undefined ? from : parseCell(second) };
 }
 
-export function offset(ref: string, rows: number, cols: number): string {
-  const c = parseCell(ref);
-  return a1(c.row + rows, c.col + cols);
-}
-
 /** The range of `height` x `width` cells whose top-left is `ref`. */
 export function block(ref: string, height: number, width: number): string {
   const c = parseCell(ref);

@@ -14,11 +14,6 @@ export function sheetRef(sheet: string, ref: string): string {
   return `${quoteSheet(sheet)}!${abs}`;
 }
 
-/** A formula string literal: "He said ""hi""". */
-export function textLiteral(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /** Escapes a column name for use inside a structured reference bracket. */
 export function structuredColumn(name: string): string {
   return name.replace(/(['#[\]])/g, "'$1");

@@ -14,7 +14,6 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
  */
 export class XlsxPackage {
   private readonly cache = new Map<string, string>();
-  private readonly changed = new Set<string>();
 
   private constructor(private readonly zip: JSZip) {}
 
@@ -55,10 +54,6 @@ export class XlsxPackage {
     return this.zip.file(path) !== null;
   }
 
-  paths(): string[] {
-    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p]?.dir);
-  }
-
   async text(path: string): Promise<string> {
     const cached = this.cache.get(path);
     if (cached !== undefined) return cached;
@@ -69,15 +64,8 @@ export class XlsxPackage {
     return text;
   }
 
-  async bytes(path: string): Promise<Uint8Array> {
-    const file = this.zip.file(path);
-    if (!file) throw new PackageError(`The workbook is damaged: the part ${path} is missing.`);
-    return await file.async('uint8array');
-  }
-
   setText(path: string, xml: string): void {
     this.cache.set(path, xml);
-    this.changed.add(path);
     // A fixed timestamp keeps the output a function of the input: same plan, same bytes.
     const date = this.zip.file(path)?.date ?? FIXED_DATE;
     this.zip.file(path, xml, { date });
@@ -86,11 +74,6 @@ export class XlsxPackage {
   /** Gives every entry the same timestamp: for files implan makes from scratch. */
   stampDates(): void {
     for (const file of Object.values(this.zip.files)) file.date = FIXED_DATE;
-  }
-
-  /** The parts set since loading, for tests and for reasoning about what a change touched. */
-  changedParts(): string[] {
-    return [...this.changed].sort();
   }
 
   async save(): Promise<Buffer> {
