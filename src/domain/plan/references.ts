@@ -28,3 +28,8 @@ export function thisRow(table: string, column: string): string {
 export function wholeColumn(table: string, column: string): string {
   return `${table}[${structuredColumn(column)}]`;
 }
+
+/** A formula string literal: "He said ""hi""". */
+export function textLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
