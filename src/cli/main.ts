@@ -8,11 +8,13 @@ import { addProjectPlan, newWorkbookPlan } from '../domain/template/workbook';
 import { PackageError } from '../xlsx/ooxml/package';
 import {
   changeWorkbook,
+  consolidateWorkbook,
   exportPlanFile,
   newWorkbook,
   readWorkbookState,
 } from '../xlsx/workbook-file';
 import { validatePlan } from '../domain/validation/validate';
+import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
 import { UserError, exists, readInput, writeAtomically } from './io';
 
@@ -36,6 +38,9 @@ Usage:
   implan import PLAN.json -o BOOK.xlsx       a whole workbook from a plan file
   implan export BOOK.xlsx -o PLAN.json       the plan's data back as JSON (stdout without -o)
   implan validate BOOK.xlsx [--json]         check every project's entries (never writes)
+  implan consolidate BOOK.xlsx [-o OUT.xlsx] [--replace-edited]
+                                             build the Joint Schedule, Joint Budget and
+                                             Contingency Plan sheets (in place: keeps BOOK.xlsx.bak)
   implan schema                              the JSON Schema of plan files
   implan demo -o demo.xlsx                   a realistic three-project example
 
@@ -100,6 +105,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       sheet: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       json: { type: 'boolean' },
+      'replace-edited': { type: 'boolean' },
     },
   });
   const [command, target] = positionals;
@@ -154,6 +160,43 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (values.json) io.out(JSON.stringify(diagnostics, null, 2));
       else printGrouped(io, diagnostics);
       return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    }
+    case 'consolidate': {
+      const file = requireXlsx(target, 'workbook to consolidate');
+      const out = values.output ? requireXlsx(values.output, 'output workbook') : file;
+      const bytes = await readInput(file, 'workbook');
+      const { result, bytes: written } = await consolidateWorkbook(bytes, {
+        builtAt: builtAtText(new Date()),
+        replaceEdited: values['replace-edited'] ?? false,
+        label: file,
+      });
+      switch (result.kind) {
+        case 'unreadable':
+          report(io, result.diagnostics);
+          return 2;
+        case 'blocked':
+          printGrouped(io, result.diagnostics);
+          io.err('Nothing was consolidated: fix the errors above, then run consolidate again.');
+          return 1;
+        case 'confirm':
+          io.err(
+            `Someone has typed into ${result.edited.map((s) => `"${s}"`).join(', ')} since implan built ${result.edited.length === 1 ? 'it' : 'them'}; ` +
+              'consolidating would replace those edits. Copy anything you need, then run again with --replace-edited. Nothing was written.',
+          );
+          return 1;
+        case 'ready': {
+          if (result.warnings.length > 0) printGrouped(io, result.warnings);
+          if (out === file) await writeAtomically(`${file}.bak`, bytes);
+          await writeAtomically(out, written!);
+          const c = result.counts;
+          io.out(
+            `Consolidated ${c.projects} project(s), ${c.tasks} task(s), ${c.risks} risk(s) into ${out}` +
+              `${out === file ? ` (the previous version is in ${file}.bak)` : ''}.`,
+          );
+          return 0;
+        }
+      }
+      return 2;
     }
     case 'add-project': {
       const file = requireXlsx(target, 'workbook');

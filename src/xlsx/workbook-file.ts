@@ -7,12 +7,20 @@ import { decodeProject, registryStateOf } from '../domain/template/decode';
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
 import type { WorkbookState } from '../domain/template/workbook';
 import { toFileFormula } from './file-formula';
-import { sharedStrings } from './ooxml/cells';
+import {
+  type Consolidation,
+  type ExistingJointSheet,
+  fingerprintName,
+  JOINT_SHEETS,
+  planConsolidation,
+  storedFingerprint,
+} from '../domain/consolidation/consolidate';
+import { readSheetCells, sharedStrings } from './ooxml/cells';
 import { graftSheets } from './ooxml/graft';
 import { XlsxPackage } from './ooxml/package';
 import { fillTableRows, readTable, setCalculatedColumns } from './ooxml/tables';
-import { listSheets, listTables, setDefinedNames } from './ooxml/workbook';
-import { readPlanCells, readSettingsInput, scalarOf, tableReadOf } from './read-raw';
+import { listDefinedNames, listSheets, listTables, setDefinedNames } from './ooxml/workbook';
+import { readPlanCells, readRawPlan, readSettingsInput, scalarOf, tableReadOf } from './read-raw';
 import { renderSheets } from './render';
 
 const sheetsOf = (plan: WorkbookPlan): SheetPlan[] =>
@@ -63,11 +71,15 @@ export async function newWorkbook(plan: WorkbookPlan): Promise<Buffer> {
   return await pkg.save();
 }
 
-/** Applies a plan to a workbook people made, keeping every part implan does not own. */
+/**
+ * Applies a plan to a workbook people made, keeping every part implan does not own. Sheets
+ * named in `replace` that already exist are rebuilt in place; any other name clash refuses.
+ */
 export async function changeWorkbook(
   bytes: Uint8Array,
   plan: WorkbookPlan,
   label?: string,
+  replace: readonly string[] = [],
 ): Promise<Buffer> {
   const target = await XlsxPackage.load(bytes, label);
   const sheets = sheetsOf(plan);
@@ -76,9 +88,71 @@ export async function changeWorkbook(
       target,
       await renderDonor(sheets),
       sheets.map((s) => s.name),
+      replace,
     );
   await applyRest(target, plan);
   return await target.save();
+}
+
+/** The joint sheets a workbook file already has, with the fingerprints implan stored for them. */
+export async function readJointSheets(
+  bytes: Uint8Array,
+  label?: string,
+): Promise<ExistingJointSheet[]> {
+  const pkg = await XlsxPackage.load(bytes, label);
+  const strings = await sharedStrings(pkg);
+  const names = await listDefinedNames(pkg);
+  const found: ExistingJointSheet[] = [];
+  for (const sheet of await listSheets(pkg)) {
+    if (!(JOINT_SHEETS as readonly string[]).includes(sheet.name)) continue;
+    const cells = await readSheetCells(pkg, sheet.path, strings);
+    const stored = names.find(
+      (n) => n.localSheetId === undefined && n.name === fingerprintName(sheet.name),
+    );
+    found.push({
+      name: sheet.name,
+      cells: cells.map((c) => ({
+        address: c.address,
+        formula: c.formula,
+        value: c.formula ? null : scalarOf(c.value),
+      })),
+      builtFingerprint: storedFingerprint(stored?.refersTo),
+    });
+  }
+  return found;
+}
+
+/**
+ * Consolidates a workbook file: reads and checks the plan, refuses to overwrite joint sheets
+ * someone typed into (unless `replaceEdited`), and returns the new bytes with the joint sheets
+ * built or rebuilt in place. Project sheets, Settings, the registry and every other part are
+ * left as they were.
+ */
+export async function consolidateWorkbook(
+  bytes: Uint8Array,
+  options: { readonly builtAt: string; readonly replaceEdited?: boolean; readonly label?: string },
+): Promise<{
+  result: Consolidation | { kind: 'unreadable'; diagnostics: Diagnostic[] };
+  bytes?: Buffer;
+}> {
+  const raw = await readRawPlan(bytes, options.label);
+  if (Array.isArray(raw)) return { result: { kind: 'unreadable', diagnostics: raw } };
+  const existing = await readJointSheets(bytes, options.label);
+  const result = planConsolidation(raw, {
+    builtAt: options.builtAt,
+    existing,
+    replaceEdited: options.replaceEdited ?? false,
+  });
+  if (result.kind !== 'ready') return { result };
+  return {
+    result,
+    bytes: await changeWorkbook(
+      bytes,
+      result.plan,
+      options.label,
+      existing.map((s) => s.name),
+    ),
+  };
 }
 
 /** What add-project needs to know of a workbook file, read without exceljs. */

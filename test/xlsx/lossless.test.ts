@@ -3,7 +3,7 @@
  * workbook and adding a project, every part implan did not mean to change is byte-identical,
  * and the shared parts it edits still hold every original element.
  */
-import JSZip from 'jszip';
+import { parts } from '../support/package-parts';
 import { PlanFile } from '../../src/domain/schema/plan-file';
 import { addProjectPlan, newWorkbookPlan } from '../../src/domain/template/workbook';
 import { changeWorkbook, readWorkbookState } from '../../src/xlsx/workbook-file';
@@ -11,16 +11,6 @@ import { XlsxPackage } from '../../src/xlsx/ooxml/package';
 import { elements } from '../../src/xlsx/ooxml/xml-text';
 import { excelLikeParts, excelLikeWorkbook, zipParts } from '../fixtures/excel-like';
 import { computedValues, requireLibreOffice } from '../support/libreoffice';
-
-async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, string>();
-  for (const path of Object.keys(zip.files)) {
-    const f = zip.file(path);
-    if (f) out.set(path, await f.async('string'));
-  }
-  return out;
-}
 
 const SHARED_PARTS = [
   '[Content_Types].xml',

@@ -75,6 +75,22 @@ export async function readCells(
   return out;
 }
 
+/** Every cell of a sheet part that holds something: whether it is a formula, and its value. */
+export async function readSheetCells(
+  pkg: XlsxPackage,
+  sheetPath: string,
+  strings?: readonly string[],
+): Promise<{ address: string; formula: boolean; value: CellRead }[]> {
+  const ss = strings ?? (await sharedStrings(pkg));
+  const xml = await pkg.text(sheetPath);
+  const out: { address: string; formula: boolean; value: CellRead }[] = [];
+  for (const c of xml.matchAll(/<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const body = c[2] ?? '';
+    out.push({ address: c[1] ?? '', formula: /<f[\s>/]/.test(body), value: cellValue(c[0], ss) });
+  }
+  return out;
+}
+
 /** The XML of one cell implan writes: text inline (sharedStrings is not touched), formulas bare. */
 export function cellXml(
   ref: string,

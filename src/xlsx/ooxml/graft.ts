@@ -59,19 +59,26 @@ function adaptSheet(xml: string, styles: StyleMap, strings: readonly string[]): 
  * needs are added and only workbook.xml, its rels, [Content_Types].xml and styles.xml are
  * edited, by insertion; every other part stays byte-identical. Checks everything first, so a
  * refusal leaves the target untouched.
+ *
+ * A sheet named in `replace` that the target already has is rebuilt in place instead: its
+ * part gets the donor's content and loses its own relationships, while its entry in
+ * workbook.xml (position, id, sheet-scoped names) stays, so nothing else shifts.
  */
 export async function graftSheets(
   target: XlsxPackage,
   donor: XlsxPackage,
   sheetNames: readonly string[],
+  replace: readonly string[] = [],
 ): Promise<void> {
   const existing = await listSheets(target);
   const existingTables = await listTables(target);
   const donorSheets = await listSheets(donor);
   const donorTables = await listTables(donor);
   const upper = (s: string) => s.toLocaleUpperCase('en-US');
+  const replaced = (name: string) =>
+    replace.includes(name) ? existing.find((s) => s.name === name) : undefined;
   for (const name of sheetNames) {
-    if (existing.some((s) => upper(s.name) === upper(name)))
+    if (!replaced(name) && existing.some((s) => upper(s.name) === upper(name)))
       throw new PackageError(`The workbook already has a sheet named "${name}".`);
     if (!donorSheets.some((s) => s.name === name)) throw new Error(`Donor has no sheet ${name}`);
   }
@@ -96,6 +103,14 @@ export async function graftSheets(
 
   for (const name of sheetNames) {
     const source = donorSheets.find((s) => s.name === name)!;
+    const old = replaced(name);
+    if (old) {
+      if ((await relationshipsOf(donor, source.path)).length > 0)
+        throw new Error('Only sheets without tables can be rebuilt in place');
+      target.setText(old.path, adaptSheet(await donor.text(source.path), styles, strings));
+      if (target.has(relsPathOf(old.path))) target.remove(relsPathOf(old.path));
+      continue;
+    }
     const sheetPath = freshPath(target, 'xl/worksheets', 'sheet');
     target.setText(sheetPath, adaptSheet(await donor.text(source.path), styles, strings));
     await addContentType(target, sheetPath, CT.worksheet);

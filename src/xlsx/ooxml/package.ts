@@ -71,6 +71,11 @@ export class XlsxPackage {
     this.zip.file(path, xml, { date });
   }
 
+  remove(path: string): void {
+    this.cache.delete(path);
+    this.zip.remove(path);
+  }
+
   /** Gives every entry the same timestamp: for files implan makes from scratch. */
   stampDates(): void {
     for (const file of Object.values(this.zip.files)) file.date = FIXED_DATE;

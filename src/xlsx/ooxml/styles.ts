@@ -53,21 +53,15 @@ function appendTo(
 }
 
 /**
- * Appends the donor's fonts, fills, borders, number formats, cell formats and differential
- * formats to the target's styles.xml, renumbering ids, and returns how donor ids map. Existing
- * entries keep their positions, so every existing cell keeps its look.
+ * Merges the donor's fonts, fills, borders, number formats, cell formats and differential
+ * formats into the target's styles.xml, reusing identical entries and appending the others, and
+ * returns how donor ids map. Existing entries keep their positions, so every existing cell keeps
+ * its look.
  */
 export async function mergeStyles(target: XlsxPackage, donor: XlsxPackage): Promise<StyleMap> {
   let xml = await target.text(STYLES);
   const d = await donor.text(STYLES);
   if (/<\w+:styleSheet[\s>]/.test(xml)) throw new Error('styles.xml with namespace prefixes');
-  const offset = (name: string) => collection(xml, name).count;
-  const fontOffset = offset('fonts');
-  const fillOffset = offset('fills');
-  const borderOffset = offset('borders');
-  const xfOffset = offset('cellXfs');
-  const dxfOffset = offset('dxfs');
-
   // Custom number formats: reuse an identical format code, else take a fresh id above 163.
   const targetFmts = elements(collection(xml, 'numFmts').inner, 'numFmt').map((e) =>
     attributes(e.text),
@@ -87,42 +81,56 @@ export async function mergeStyles(target: XlsxPackage, donor: XlsxPackage): Prom
     }
   }
   const mapFmt = (id: number) => fmtMap.get(id) ?? id;
+  xml = appendTo(xml, 'numFmts', newFmts);
 
-  const xfs = elements(collection(d, 'cellXfs').inner, 'xf').map((e) => {
-    const a = attributes(startTag(e.text));
-    let tag = startTag(e.text);
-    tag = setAttribute(tag, 'fontId', String(Number(a.fontId ?? 0) + fontOffset));
-    tag = setAttribute(tag, 'fillId', String(Number(a.fillId ?? 0) + fillOffset));
-    tag = setAttribute(tag, 'borderId', String(Number(a.borderId ?? 0) + borderOffset));
-    tag = setAttribute(tag, 'numFmtId', String(mapFmt(Number(a.numFmtId ?? 0))));
-    tag = setAttribute(tag, 'xfId', '0');
-    return tag + e.text.slice(startTag(e.text).length);
-  });
-  const dxfs = elements(collection(d, 'dxfs').inner, 'dxf').map((e) =>
-    e.text.replace(/<numFmt\b[^>]*>/g, (tag) => {
-      const a = attributes(tag);
-      return setAttribute(tag, 'numFmtId', String(mapFmt(Number(a.numFmtId))));
+  /**
+   * Each donor entry reuses an identical entry of the target or is appended, so consolidating
+   * again adds nothing and rebuilt sheets come out with the same style ids.
+   */
+  const merge = (name: string, children: readonly string[], createAfter?: string): number[] => {
+    const existing = elements(collection(xml, name).inner, childOf(name)).map((e) => e.text);
+    const index = new Map<string, number>();
+    existing.forEach((t, i) => index.has(t) || index.set(t, i));
+    const added: string[] = [];
+    const ids = children.map((c) => {
+      const found = index.get(c);
+      if (found !== undefined) return found;
+      const id = existing.length + added.length;
+      index.set(c, id);
+      added.push(c);
+      return id;
+    });
+    xml = appendTo(xml, name, added, createAfter);
+    return ids;
+  };
+  const donorChildren = (name: string) =>
+    elements(collection(d, name).inner, childOf(name)).map((e) => e.text);
+  const fonts = merge('fonts', donorChildren('fonts'));
+  const fills = merge('fills', donorChildren('fills'));
+  const borders = merge('borders', donorChildren('borders'));
+  const xfs = merge(
+    'cellXfs',
+    donorChildren('cellXfs').map((text) => {
+      const a = attributes(startTag(text));
+      let tag = startTag(text);
+      tag = setAttribute(tag, 'fontId', String(fonts[Number(a.fontId ?? 0)] ?? 0));
+      tag = setAttribute(tag, 'fillId', String(fills[Number(a.fillId ?? 0)] ?? 0));
+      tag = setAttribute(tag, 'borderId', String(borders[Number(a.borderId ?? 0)] ?? 0));
+      tag = setAttribute(tag, 'numFmtId', String(mapFmt(Number(a.numFmtId ?? 0))));
+      tag = setAttribute(tag, 'xfId', '0');
+      return tag + text.slice(startTag(text).length);
     }),
   );
-
-  xml = appendTo(xml, 'numFmts', newFmts);
-  xml = appendTo(
-    xml,
-    'fonts',
-    elements(collection(d, 'fonts').inner, 'font').map((e) => e.text),
+  const dxfs = merge(
+    'dxfs',
+    donorChildren('dxfs').map((text) =>
+      text.replace(/<numFmt\b[^>]*>/g, (tag) => {
+        const a = attributes(tag);
+        return setAttribute(tag, 'numFmtId', String(mapFmt(Number(a.numFmtId))));
+      }),
+    ),
+    '</cellStyles>',
   );
-  xml = appendTo(
-    xml,
-    'fills',
-    elements(collection(d, 'fills').inner, 'fill').map((e) => e.text),
-  );
-  xml = appendTo(
-    xml,
-    'borders',
-    elements(collection(d, 'borders').inner, 'border').map((e) => e.text),
-  );
-  xml = appendTo(xml, 'cellXfs', xfs);
-  xml = appendTo(xml, 'dxfs', dxfs, '</cellStyles>');
   target.setText(STYLES, xml);
-  return { cellXf: (id) => id + xfOffset, dxf: (id) => id + dxfOffset };
+  return { cellXf: (id) => xfs[id] ?? 0, dxf: (id) => dxfs[id] ?? 0 };
 }

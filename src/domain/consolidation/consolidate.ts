@@ -1,0 +1,116 @@
+import type { Diagnostic } from '../diagnostics';
+import type { NamePlan, SheetPlan, WorkbookPlan } from '../plan/types';
+import type { RawPlan } from '../validation/raw';
+import { validatePlan } from '../validation/validate';
+import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
+import { cellsOfPlan, fingerprintOf, type SheetCell } from './fingerprint';
+import { jointInputOf } from './input';
+import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
+import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
+
+export const JOINT_SHEETS = [JOINT_SCHEDULE_SHEET, JOINT_BUDGET_SHEET, CONTINGENCY_SHEET] as const;
+
+/** The workbook name that remembers a joint sheet's fingerprint as it was built. */
+export function fingerprintName(sheet: string): string {
+  return `Implan_Built_${sheet.replace(/\s+/g, '')}`;
+}
+
+/** A joint sheet as found in the workbook before consolidating. */
+export interface ExistingJointSheet {
+  readonly name: string;
+  readonly cells: readonly SheetCell[];
+  /** The fingerprint stored when implan built it; null when there is none. */
+  readonly builtFingerprint: string | null;
+}
+
+export type Consolidation =
+  | { readonly kind: 'blocked'; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly kind: 'confirm';
+      /** Joint sheets someone has typed into since implan built them. */
+      readonly edited: readonly string[];
+      readonly warnings: readonly Diagnostic[];
+    }
+  | {
+      readonly kind: 'ready';
+      readonly plan: WorkbookPlan;
+      readonly sheets: readonly SheetPlan[];
+      readonly names: readonly NamePlan[];
+      readonly warnings: readonly Diagnostic[];
+      readonly counts: {
+        readonly projects: number;
+        readonly tasks: number;
+        readonly risks: number;
+      };
+    };
+
+/** Reads a stored fingerprint name's formula, `="abc"` or `"abc"`, back to `abc`. */
+export function storedFingerprint(refersTo: string | null | undefined): string | null {
+  const m = /^=?"([0-9a-f]+)"$/.exec((refersTo ?? '').trim());
+  return m?.[1] ?? null;
+}
+
+/**
+ * Consolidation as a pure step: validate the included projects (errors block), make sure no
+ * joint sheet holds edits that rebuilding would lose (unless the user said to replace them),
+ * then plan the three joint sheets and their names.
+ */
+export function planConsolidation(
+  raw: RawPlan,
+  options: {
+    readonly builtAt: string;
+    readonly existing: readonly ExistingJointSheet[];
+    readonly replaceEdited?: boolean;
+  },
+): Consolidation {
+  const included = { ...raw, projects: raw.projects.filter((p) => p.entry.included) };
+  const diagnostics = validatePlan(included);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { kind: 'blocked', diagnostics };
+  const warnings = diagnostics;
+  const edited = options.existing
+    .filter((s) => s.builtFingerprint === null || s.builtFingerprint !== fingerprintOf(s.cells))
+    .map((s) => s.name);
+  if (edited.length > 0 && !options.replaceEdited) return { kind: 'confirm', edited, warnings };
+
+  const input = jointInputOf(included, options.builtAt);
+  const parts = [jointSchedulePlan(input), jointBudgetPlan(input), contingencyPlan(input)];
+  const sheets = parts.map((p) => p.sheet);
+  const names: NamePlan[] = [
+    ...parts.flatMap((p) => p.names),
+    ...sheets.map((s) => ({
+      name: fingerprintName(s.name),
+      refersTo: `"${fingerprintOf(cellsOfPlan(s))}"`,
+      comment: 'Set by implan: tells whether this joint sheet was typed into since it was built.',
+    })),
+  ];
+  return {
+    kind: 'ready',
+    plan: {
+      steps: [
+        ...sheets.map((sheet) => ({ kind: 'addSheet' as const, sheet })),
+        { kind: 'setNames', names },
+      ],
+    },
+    sheets,
+    names,
+    warnings,
+    counts: {
+      projects: input.projects.length,
+      tasks: input.projects.reduce((n, p) => n + p.tasks.length, 0),
+      risks: input.projects.reduce((n, p) => n + p.risks.length, 0),
+    },
+  };
+}
+
+/** "23 Nov 2026 10:14 UTC": how the joint sheets say when they were built. */
+export function builtAtText(date: Date): string {
+  const day = date.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const time = date.toISOString().slice(11, 16);
+  return `${day} ${time} UTC`;
+}
