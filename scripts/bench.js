@@ -2,7 +2,8 @@
 'use strict';
 /**
  * `npm run bench`: timings of the domain on a large plan, printed, not asserted.
- *   validate: 200 projects x (100 tasks, 40 budget lines, 30 risks) as raw cells.
+ *   validate and plan consolidation: 200 projects x (100 tasks, 40 budget lines, 30 risks);
+ *   consolidate a 30-project workbook file end to end.
  * Run after `npm run build:cli` (the script does it through npm).
  */
 const { performance } = require('node:perf_hooks');
@@ -126,3 +127,38 @@ console.log(
 );
 const diagnostics = time('validate (domain)', 15, () => validatePlan(raw));
 console.log(`diagnostics found: ${diagnostics.length}`);
+
+// Consolidation: the joint sheets' plan for the same 200 projects, and its size on the wire.
+const { planConsolidation } = dist('consolidation/consolidate');
+const consolidation = time('plan consolidation (domain, 200 projects)', 5, () =>
+  planConsolidation(raw, { builtAt: 'bench', existing: [] }),
+);
+const jointCells = consolidation.sheets.reduce(
+  (n, s) =>
+    n +
+    s.items.reduce((m, i) => m + (i.kind === 'cells' ? i.rows.length * i.rows[0].length : 0), 0),
+  0,
+);
+const payload = JSON.stringify(consolidation.plan).length;
+console.log(
+  `joint sheets: ${consolidation.counts.tasks.toLocaleString('en-US')} schedule rows, ${consolidation.counts.risks.toLocaleString('en-US')} register rows, ${jointCells.toLocaleString('en-US')} cells; plan ${(payload / 1e6).toFixed(1)} MB, so about ${Math.ceil(payload / 4e6)} Office.js write request(s) of at most 4 MB`,
+);
+
+// The same on a file: 30 projects built by the file writer, then `consolidate` end to end.
+(async () => {
+  const { newWorkbookPlan } = dist('template/workbook');
+  const { newWorkbook, consolidateWorkbook } = require('../dist/node/xlsx/workbook-file');
+  const small = PlanFile.parse({ projects: Array.from({ length: 30 }, (_, i) => project(i + 1)) });
+  const bytes = await newWorkbook(newWorkbookPlan(small));
+  const samples = [];
+  let out;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    out = await consolidateWorkbook(bytes, { builtAt: 'bench' });
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(
+    `consolidate a file (30 projects, ${(bytes.length / 1e6).toFixed(1)} MB in, ${(out.bytes.length / 1e6).toFixed(1)} MB out): median ${samples[1].toFixed(0)} ms over 3 runs`,
+  );
+})();

@@ -42,7 +42,11 @@ export class WriteQueue {
     this.pending += bytes;
   }
 
+  /** Runs just before each sync: e.g. to keep calculation suspended through every request. */
+  beforeSync: (() => void) | undefined;
+
   async flush(): Promise<void> {
+    this.beforeSync?.();
     await this.context.sync();
     this.syncs++;
     this.pending = 0;

@@ -7,13 +7,15 @@ export interface HostCapabilities {
   readonly dataValidation: boolean;
   /** ExcelApi 1.9: page layout (print orientation and fit to width). */
   readonly pageLayout: boolean;
+  /** ExcelApi 1.6: suspending calculation while a batch writes. */
+  readonly suspendCalculation?: boolean;
 }
 
 export function detectCapabilities(): HostCapabilities {
   if (typeof Office === 'undefined' || !Office.context?.requirements)
-    return { dataValidation: true, pageLayout: true };
+    return { dataValidation: true, pageLayout: true, suspendCalculation: true };
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
-  return { dataValidation: has('1.8'), pageLayout: has('1.9') };
+  return { dataValidation: has('1.8'), pageLayout: has('1.9'), suspendCalculation: has('1.6') };
 }
 
 export const defaultRun: ExcelRun = (batch) => Excel.run(batch);

@@ -5,6 +5,8 @@ import { tablesOf } from '../domain/template/project-identity';
 import type { RawPlan, RawProject, RawTable, RawValue } from '../domain/validation/raw';
 import { defaultRun, type ExcelRun } from './host';
 import { queueStateRead } from './read-state';
+import type { Settings } from '../domain/schema/settings';
+import type { WorkbookState } from '../domain/template/workbook';
 
 const ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
 
@@ -16,68 +18,60 @@ function rawValue(v: unknown): RawValue {
 }
 
 /**
- * Reads every registered project's card and tables for validation in one Excel.run with two
- * syncs, whatever the number of projects: the first learns which sheets and tables exist,
- * the second loads all their values at once.
+ * Queues the loads of every registered project's card and tables, given the workbook's state
+ * read in an earlier sync; the caller syncs once, then calls the returned function.
  */
-export async function readRawPlanLive(run: ExcelRun = defaultRun): Promise<RawPlan | Diagnostic[]> {
-  return await run(async (context) => {
-    const readState = queueStateRead(context);
-    await context.sync();
-    const state = readState();
-    if (!state.registry || !state.settings)
-      return [
-        {
-          severity: 'error',
-          code: 'no-plan',
-          message: 'This workbook has no implan plan yet (no Projects and Settings sheets).',
-        },
-      ];
-    const tables = new Set(state.tables.map((t) => t.toUpperCase()));
-    const sheets = new Set(state.sheets);
-    const first = cardCell('name');
-    const cardRange = `${first}:${first.replace(/\d+$/, (n) => String(Number(n) + CARD_FIELDS.length - 1))}`;
-    const pending = state.registry.entries.map((entry, i) => {
-      const exists = sheets.has(entry.sheet);
-      const card = exists
-        ? context.workbook.worksheets.getItem(entry.sheet).getRange(cardRange).load('values')
+export function queueRawPlanRead(
+  context: Excel.RequestContext,
+  state: WorkbookState & { registry: NonNullable<WorkbookState['registry']> },
+  settings: Settings,
+): () => RawPlan {
+  const tables = new Set(state.tables.map((t) => t.toUpperCase()));
+  const sheets = new Set(state.sheets);
+  const first = cardCell('name');
+  const cardRange = `${first}:${first.replace(/\d+$/, (n) => String(Number(n) + CARD_FIELDS.length - 1))}`;
+  const pending = state.registry.entries.map((entry, i) => {
+    const exists = sheets.has(entry.sheet);
+    const card = exists
+      ? context.workbook.worksheets.getItem(entry.sheet).getRange(cardRange).load('values')
+      : null;
+    const load = (name: string) =>
+      tables.has(name.toUpperCase())
+        ? {
+            name,
+            range: context.workbook.tables.getItem(name).getRange().load(['values', 'address']),
+          }
         : null;
-      const load = (name: string) =>
-        tables.has(name.toUpperCase())
-          ? {
-              name,
-              range: context.workbook.tables.getItem(name).getRange().load(['values', 'address']),
-            }
-          : null;
-      const t = tablesOf(entry.code);
-      return {
-        entry,
-        i,
-        exists,
-        card,
-        tasks: load(t.tasks),
-        budget: load(t.budget),
-        risks: load(t.risks),
-      };
-    });
-    await context.sync();
-    const table = (
-      sheet: string,
-      t: { name: string; range: Excel.Range } | null,
-    ): RawTable | undefined => {
-      if (!t) return undefined;
-      const [header = [], ...rows] = t.range.values as unknown[][];
-      const at = parseRange(t.range.address.split('!').pop() ?? 'A1').from;
-      return {
-        name: t.name,
-        sheet,
-        headerRow: at.row,
-        left: at.col,
-        columns: header.map(String),
-        rows: rows.map((r) => r.map(rawValue)),
-      };
+    const t = tablesOf(entry.code);
+    return {
+      entry,
+      i,
+      exists,
+      card,
+      tasks: load(t.tasks),
+      budget: load(t.budget),
+      risks: load(t.risks),
     };
-    const projects = pending.map((p): RawProject => {
+  });
+  const table = (
+    sheet: string,
+    t: { name: string; range: Excel.Range } | null,
+  ): RawTable | undefined => {
+    if (!t) return undefined;
+    const [header = [], ...rows] = t.range.values as unknown[][];
+    const at = parseRange(t.range.address.split('!').pop() ?? 'A1').from;
+    return {
+      name: t.name,
+      sheet,
+      headerRow: at.row,
+      left: at.col,
+      columns: header.map(String),
+      rows: rows.map((r) => r.map(rawValue)),
+    };
+  };
+  return () => ({
+    settings,
+    projects: pending.map((p): RawProject => {
       const tasks = table(p.entry.sheet, p.tasks);
       const budget = table(p.entry.sheet, p.budget);
       const risks = table(p.entry.sheet, p.risks);
@@ -90,7 +84,29 @@ export async function readRawPlanLive(run: ExcelRun = defaultRun): Promise<RawPl
         ...(budget ? { budget } : {}),
         ...(risks ? { risks } : {}),
       };
-    });
-    return { settings: state.settings, projects };
+    }),
+  });
+}
+
+export const NO_PLAN: Diagnostic = {
+  severity: 'error',
+  code: 'no-plan',
+  message: 'This workbook has no implan plan yet (no Projects and Settings sheets).',
+};
+
+/**
+ * Reads every registered project's card and tables for validation in one Excel.run with two
+ * syncs, whatever the number of projects: the first learns which sheets and tables exist,
+ * the second loads all their values at once.
+ */
+export async function readRawPlanLive(run: ExcelRun = defaultRun): Promise<RawPlan | Diagnostic[]> {
+  return await run(async (context) => {
+    const readState = queueStateRead(context);
+    await context.sync();
+    const state = readState();
+    if (!state.registry || !state.settings) return [NO_PLAN];
+    const read = queueRawPlanRead(context, { ...state, registry: state.registry }, state.settings);
+    await context.sync();
+    return read();
   });
 }

@@ -191,6 +191,18 @@ export function createFakeExcel(): FakeExcel {
       }
       return out;
     });
+    const formulas = loadable(() => {
+      const out: Scalar[][] = [];
+      for (let r = ref.from.row; r <= ref.to.row; r++) {
+        const row: Scalar[] = [];
+        for (let c = ref.from.col; c <= ref.to.col; c++) {
+          const cell = sheet?.cells.get(a1(r, c));
+          row.push(cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? ''));
+        }
+        out.push(row);
+      }
+      return out;
+    });
     const font = strict('RangeFont', {
       set bold(v: boolean) {
         each((c) => (c.bold = v));
@@ -318,6 +330,9 @@ export function createFakeExcel(): FakeExcel {
       get values() {
         return values.get();
       },
+      get formulas() {
+        return formulas.get();
+      },
       set numberFormat(v: unknown) {
         checkShape(v);
         each((c, r, k) => (c.numberFormat = String(grid(v, r, k))));
@@ -327,9 +342,10 @@ export function createFakeExcel(): FakeExcel {
       conditionalFormats,
       load(props: string | string[]) {
         const list = Array.isArray(props) ? props : [props];
-        if (list.some((p) => p !== 'values' && p !== 'address'))
+        if (list.some((p) => p !== 'values' && p !== 'address' && p !== 'formulas'))
           throw new Error(`Fake Excel: Range.load(${list.join()})`);
-        values.load();
+        if (list.includes('values')) values.load();
+        if (list.includes('formulas')) formulas.load();
         return self;
       },
       merge(across: boolean) {
@@ -406,10 +422,53 @@ export function createFakeExcel(): FakeExcel {
   }
 
   function sheetObject(s: FakeSheet | null): Excel.Worksheet {
+    const position = loadable(() => (s ? fake.sheets.indexOf(s) : -1));
     return strict('Worksheet', {
       isNullObject: s === null,
       get name() {
         return s?.name ?? '';
+      },
+      set name(v: string) {
+        if (!s) throw new HostError('ItemNotFound', 'No such sheet');
+        if (fake.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase()))
+          throw new HostError('ItemAlreadyExists', `A sheet named ${v} exists`);
+        s.name = v;
+      },
+      get position() {
+        return position.get();
+      },
+      set position(v: number) {
+        if (!s) return;
+        fake.sheets.splice(fake.sheets.indexOf(s), 1);
+        fake.sheets.splice(v, 0, s);
+      },
+      load(props: string | string[]) {
+        const list = Array.isArray(props) ? props : [props];
+        if (list.some((p) => p !== 'position' && p !== 'isNullObject'))
+          throw new Error(`Fake Excel: Worksheet.load(${list.join()})`);
+        position.load();
+      },
+      delete() {
+        if (!s) throw new HostError('ItemNotFound', 'No such sheet');
+        fake.sheets.splice(fake.sheets.indexOf(s), 1);
+        fake.tables = fake.tables.filter((t) => t.sheet !== s);
+        fake.calls.push(`delete ${s.name}`);
+      },
+      getUsedRangeOrNullObject() {
+        const used = [...(s?.cells ?? new Map<string, FakeCell>())]
+          .filter(([, c]) => c.value !== undefined || c.formula !== undefined)
+          .map(([ref]) => parseCell(ref));
+        if (!s || used.length === 0) return range(null, parseRange('A1'));
+        return range(s, {
+          from: {
+            row: Math.min(...used.map((c) => c.row)),
+            col: Math.min(...used.map((c) => c.col)),
+          },
+          to: {
+            row: Math.max(...used.map((c) => c.row)),
+            col: Math.max(...used.map((c) => c.col)),
+          },
+        });
       },
       set tabColor(v: string) {
         if (s) s.tabColor = v;
@@ -509,15 +568,41 @@ export function createFakeExcel(): FakeExcel {
         return tablesLoaded.get();
       },
     });
+    const namesLoaded = loadable(() =>
+      [...fake.names].map(([name, formula]) => ({ name, formula })),
+    );
     const names = strict('NamedItemCollection', {
       add(name: string, reference: string) {
         if (fake.names.has(name)) throw new HostError('ItemAlreadyExists', `Name ${name} exists`);
         fake.names.set(name, reference);
         pendingBytes += reference.length;
       },
+      getItem(name: string) {
+        if (!fake.names.has(name)) throw new HostError('ItemNotFound', `No name ${name}`);
+        return strict('NamedItem', {
+          delete() {
+            fake.names.delete(name);
+          },
+        });
+      },
+      load(props: string) {
+        if (props !== 'items/name,items/formula')
+          throw new Error(`Fake Excel: names.load(${props})`);
+        namesLoaded.load();
+        return names;
+      },
+      get items() {
+        return namesLoaded.get();
+      },
+    });
+    const application = strict('Application', {
+      suspendApiCalculationUntilNextSync() {
+        fake.calls.push('suspendApiCalculationUntilNextSync');
+      },
     });
     return strict('RequestContext', {
       workbook: strict('Workbook', { worksheets, tables, names }),
+      application,
       async sync() {
         fake.syncCount++;
         fake.requestBytes.push(pendingBytes);

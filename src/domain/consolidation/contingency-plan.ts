@@ -275,10 +275,6 @@ export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: N
       };
     }),
     { kind: 'cells', at: a1(figTop, figLeft), rows: figures },
-    ...figures.map((_, i): SheetItem => ({
-      kind: 'merge',
-      range: block(a1(figTop + i, figLeft), 1, 2),
-    })),
     {
       kind: 'format',
       range: block(a1(figTop, figLeft), figures.length, 2),

@@ -96,9 +96,7 @@ export function jointInputOf(plan: RawPlan, builtAt: string): JointInput {
   return { settings: plan.settings, projects, builtAt };
 }
 
-/** "T2" before "T10"; the order people expect of IDs. */
-export const compareIds = (a: string, b: string): number =>
-  a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+/** "T2" before "T10"; the order people expect of IDs. (Collators: localeCompare is slow.) */
+export const compareIds = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
 
-export const compareNames = (a: string, b: string): number =>
-  a.localeCompare(b, 'en', { sensitivity: 'base' });
+export const compareNames = new Intl.Collator('en', { sensitivity: 'base' }).compare;

@@ -86,6 +86,7 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
         formula:
           projects.length === 0 ? '0' : `SUM(${a1(top + 1, 1 + c)}:${a1(totalRow - 1, 1 + c)})`,
       })),
+      ...(planned ? [null] : []),
     ];
     items.push(
       { kind: 'cells', at: a1(top, 0), rows: [header, ...rows, total] },

@@ -243,7 +243,7 @@ export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names:
       columnWidths: [
         ...GRID.map((g, i) => ({ column: i, width: g.width })),
         { column: GRID.length, width: 2 },
-        ...strip.starts.map((_, i) => ({ column: stripLeft + i, width: strip.monthly ? 5 : 3.5 })),
+        ...strip.starts.map((_, i) => ({ column: stripLeft + i, width: strip.monthly ? 5 : 4 })),
       ],
       print: { landscape: true, fitToWidth: 1 },
       items,

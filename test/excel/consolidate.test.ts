@@ -1,0 +1,137 @@
+/**
+ * Consolidate through Office.js, against the fake host: reads in one phase and writes in one,
+ * with a constant number of syncs; builds under temporary names and swaps, so a failure leaves
+ * the previous joint sheets; asks before replacing typed-into joint sheets; and writes the same
+ * cells and names as the file writer (the contract).
+ */
+import { demoPlan } from '../../src/domain/demo';
+import { PlanFile, type PlanFileInput } from '../../src/domain/schema/plan-file';
+import { newWorkbookPlan } from '../../src/domain/template/workbook';
+import { applyPlan } from '../../src/excel/apply-plan';
+import { consolidateLive, CONSOLIDATE_STEPS } from '../../src/excel/consolidate';
+import { consolidateWorkbook, newWorkbook } from '../../src/xlsx/workbook-file';
+import { modelFromFake, modelFromXlsx } from '../support/workbook-model';
+import { createFakeExcel } from './fake-excel';
+
+const ALL = { dataValidation: true, pageLayout: true, suspendCalculation: true };
+const BUILT = '1 Dec 2026 09:00 UTC';
+const JOINT = ['Joint Schedule', 'Joint Budget', 'Contingency Plan'];
+
+async function fakeWith(plan: PlanFile) {
+  const fake = createFakeExcel();
+  await applyPlan(newWorkbookPlan(plan), { run: fake.run, capabilities: ALL });
+  fake.syncCount = 0;
+  fake.calls.length = 0;
+  return fake;
+}
+
+function planOf(projects: number): PlanFileInput {
+  return {
+    projects: Array.from({ length: projects }, (_, i) => ({
+      name: `Project ${i + 1}`,
+      code: `P${i + 1}`,
+      manager: 'Dana',
+      tasks: [
+        { id: 'T1', task: 'Task', responsible: 'Dana', start: '2025-01-06', end: '2025-01-10' },
+      ],
+      budget: [{ category: 'Other', planned: 100 }],
+      risks: [{ id: 'R1', risk: 'Risk', probability: 2, impact: 3 }],
+    })),
+  };
+}
+
+describe('consolidate through Office.js', () => {
+  it('reads in one phase, writes in one, with the same number of syncs for 1 or 12 projects', async () => {
+    for (const n of [1, 12]) {
+      const fake = await fakeWith(PlanFile.parse(planOf(n)));
+      const steps: string[] = [];
+      const r = await consolidateLive({
+        run: fake.run,
+        capabilities: ALL,
+        builtAt: BUILT,
+        onStep: (s) => steps.push(s),
+      });
+      expect(r.kind).toBe('ready');
+      expect([n, fake.syncCount]).toEqual([n, 4]);
+      expect(steps).toEqual([...CONSOLIDATE_STEPS]);
+      expect(fake.calls).toContain('suspendApiCalculationUntilNextSync');
+      expect(fake.sheets.map((s) => s.name).slice(-3)).toEqual(JOINT);
+    }
+  });
+
+  it('writes the same joint sheets and names as the file writer', async () => {
+    const plan = demoPlan();
+    const fake = await fakeWith(plan);
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const { bytes } = await consolidateWorkbook(await newWorkbook(newWorkbookPlan(plan)), {
+      builtAt: BUILT,
+    });
+    const file = await modelFromXlsx(bytes!);
+    const live = modelFromFake(fake);
+    expect(live.names).toEqual(file.names);
+    for (const name of JOINT)
+      expect(live.sheets.find((s) => s.name === name)).toEqual(
+        file.sheets.find((s) => s.name === name),
+      );
+  });
+
+  it('runs again without asking, keeps the sheets in place, and asks once someone typed into one', async () => {
+    const fake = await fakeWith(demoPlan());
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const order = fake.sheets.map((s) => s.name);
+    // Someone moves the budget to the front; a rebuild keeps it there.
+    const budget = fake.sheet('Joint Budget');
+    fake.sheets.splice(fake.sheets.indexOf(budget), 1);
+    fake.sheets.unshift(budget);
+    const moved = fake.sheets.map((s) => s.name);
+    expect((await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT })).kind).toBe(
+      'ready',
+    );
+    expect(fake.sheets.map((s) => s.name)).toEqual(moved);
+    expect(order).not.toEqual(moved);
+
+    fake.sheet('Contingency Plan').cells.set('A70', { value: 'call the insurer' });
+    const asked = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    expect(asked).toMatchObject({ kind: 'confirm', edited: ['Contingency Plan'] });
+    expect(fake.sheet('Contingency Plan').cells.get('A70')?.value).toBe('call the insurer');
+    const replaced = await consolidateLive({
+      run: fake.run,
+      capabilities: ALL,
+      builtAt: BUILT,
+      replaceEdited: true,
+    });
+    expect(replaced.kind).toBe('ready');
+    expect(fake.sheet('Contingency Plan').cells.get('A70')?.value).toBeUndefined();
+  });
+
+  it('leaves the previous joint sheets in place when the write fails half-way', async () => {
+    const fake = await fakeWith(demoPlan());
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const before = modelFromFake(fake);
+    fake.payloadLimit = 1_000; // every write request now fails
+    await expect(
+      consolidateLive({ run: fake.run, capabilities: ALL, builtAt: 'later' }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    fake.payloadLimit = 5_000_000;
+    expect(fake.sheets.map((s) => s.name).filter((n) => n.startsWith('~'))).toEqual([]);
+    expect(modelFromFake(fake)).toEqual(before);
+  });
+
+  it('refuses with the list of errors and writes nothing', async () => {
+    const fake = await fakeWith(demoPlan());
+    const alpha = fake.sheet('Alpha Rollout');
+    const planned = [...alpha.cells].find(([, c]) => c.value === 60000)!;
+    planned[1].value = '12,000 EUR';
+    const sheets = fake.sheets.length;
+    const r = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    expect(r.kind).toBe('blocked');
+    if (r.kind === 'blocked')
+      expect(r.diagnostics.map((d) => [d.code, d.sheet, d.cell])).toContainEqual([
+        'type.text-in-number',
+        'Alpha Rollout',
+        planned[0],
+      ]);
+    expect(fake.sheets).toHaveLength(sheets);
+    expect(fake.syncCount).toBe(2);
+  });
+});
