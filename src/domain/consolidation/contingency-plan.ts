@@ -256,7 +256,6 @@ export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: N
         hAlign: 'center',
         vAlign: 'center',
         bold: true,
-        fontSize: 12,
       },
     },
     ...heatRules,

@@ -110,6 +110,7 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
     if (planned && projects.length > 0) {
       const r = top + 2;
       items.push(
+        { kind: 'format', range: a1(top, checkCol), style: { hAlign: 'left' } },
         {
           kind: 'format',
           range: block(a1(top + 1, checkCol), projects.length, 1),
