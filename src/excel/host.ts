@@ -19,3 +19,30 @@ export function detectCapabilities(): HostCapabilities {
 }
 
 export const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** Host error codes worth a quiet retry: the user is typing in a cell, or Excel is busy. */
+const TRANSIENT = new Set(['InvalidOperationInCellEditMode', 'GeneralException']);
+
+/**
+ * An ExcelRun that waits and retries a few times when Excel refuses a request because a cell is
+ * being edited; Excel rejects such a request before applying any of it, so a retry is safe.
+ */
+export function withRetries(
+  run: ExcelRun,
+  options: { attempts?: number; delayMs?: number; onWait?: (attempt: number) => void } = {},
+): ExcelRun {
+  const attempts = options.attempts ?? 4;
+  const delay = options.delayMs ?? 1500;
+  return async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run(batch);
+      } catch (e) {
+        const code = (e as { code?: unknown } | null)?.code;
+        if (attempt >= attempts || typeof code !== 'string' || !TRANSIENT.has(code)) throw e;
+        options.onWait?.(attempt);
+        await new Promise((resolve) => setTimeout(resolve, delay * attempt));
+      }
+    }
+  };
+}

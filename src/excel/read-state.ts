@@ -8,6 +8,7 @@ import {
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
 import type { WorkbookState } from '../domain/template/workbook';
+import { CONSOLIDATED_AT, textConstant } from '../domain/consolidation/consolidate';
 import { defaultRun, type ExcelRun } from './host';
 
 const scalar = (v: unknown): Scalar =>
@@ -63,5 +64,22 @@ export async function readWorkbookState(run: ExcelRun = defaultRun): Promise<Wor
     const result = queueStateRead(context);
     await context.sync();
     return result();
+  });
+}
+
+/** What the pane's status card shows besides the state: when Consolidate last ran. */
+export interface PlanStatus {
+  readonly state: WorkbookState;
+  readonly consolidatedAt: string | null;
+}
+
+/** The workbook's state and the last consolidation time, in one sync. */
+export async function readPlanStatus(run: ExcelRun = defaultRun): Promise<PlanStatus> {
+  return await run(async (context) => {
+    const result = queueStateRead(context);
+    const names = context.workbook.names.load('items/name,items/formula');
+    await context.sync();
+    const stamp = names.items.find((n) => n.name === CONSOLIDATED_AT);
+    return { state: result(), consolidatedAt: textConstant(String(stamp?.formula ?? '')) };
   });
 }

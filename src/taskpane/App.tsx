@@ -4,19 +4,24 @@ import {
   Image,
   Spinner,
   Subtitle2,
+  Tab,
+  TabList,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Diagnostic } from '../domain/diagnostics';
-import type { WorkbookState } from '../domain/template/workbook';
-import { readWorkbookState } from '../excel/read-state';
+import { defaultRun, withRetries } from '../excel/host';
+import { type PlanStatus, readPlanStatus } from '../excel/read-state';
 import { AddProjectForm } from './components/AddProjectForm';
+import { CheckPanel } from './components/CheckPanel';
+import { ConsolidatePanel } from './components/ConsolidatePanel';
 import { Problems } from './components/Problems';
 import { ProjectList } from './components/ProjectList';
 import { SetUpCard } from './components/SetUpCard';
+import { StatusCard } from './components/StatusCard';
 import { hostProblem } from './host';
 
 const useStyles = makeStyles({
@@ -28,6 +33,7 @@ const useStyles = makeStyles({
     minWidth: '280px',
   },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 function officeTheme() {
@@ -39,24 +45,35 @@ function officeTheme() {
   return luminance < 128 ? webDarkTheme : webLightTheme;
 }
 
-/** The pane: set up a plan, then add projects; every action goes through src/excel. */
+type TabName = 'projects' | 'check' | 'consolidate';
+
+/** The pane: set up a plan, then projects, check and consolidate; every action goes through src/excel. */
 export function App() {
   const styles = useStyles();
-  const [state, setState] = useState<WorkbookState | null>(null);
+  const [status, setStatus] = useState<PlanStatus | null>(null);
   const [problems, setProblems] = useState<Diagnostic[]>([]);
+  const [tab, setTab] = useState<TabName>('projects');
+  const [check, setCheck] = useState<readonly Diagnostic[] | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  // Excel refuses requests while a cell is being edited: wait and retry instead of failing.
+  const run = useMemo(() => withRetries(defaultRun, { onWait: () => setWaiting(true) }), []);
 
   const refresh = useCallback(async () => {
     try {
-      setState(await readWorkbookState());
+      setStatus(await readPlanStatus(run));
     } catch (e) {
       setProblems([hostProblem(e)]);
+    } finally {
+      setWaiting(false);
     }
-  }, []);
+  }, [run]);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
+  const state = status?.state ?? null;
+  const entries = state?.registry?.entries ?? [];
   return (
     <FluentProvider theme={officeTheme()}>
       <main className={styles.root}>
@@ -64,6 +81,9 @@ export function App() {
           <Image src="assets/icon-32.png" alt="" width={24} height={24} />
           <Subtitle2 as="h1">Implan</Subtitle2>
         </header>
+        {waiting && (
+          <Spinner size="tiny" label="Excel is busy (is a cell being edited?); trying again…" />
+        )}
         <Problems problems={problems} />
         {state === null ? (
           <Spinner size="small" label="Reading the workbook…" />
@@ -71,17 +91,58 @@ export function App() {
           <SetUpCard onDone={refresh} onProblems={setProblems} />
         ) : (
           <>
-            <Body1>
-              {state.registry.entries.length === 0
-                ? 'No projects yet: add the first one below.'
-                : `${state.registry.entries.length} project(s) in this plan.`}
-            </Body1>
-            <ProjectList entries={state.registry.entries} />
-            <AddProjectForm
-              takenCodes={state.registry.entries.map((e) => e.code)}
-              onDone={refresh}
-              onProblems={setProblems}
+            <StatusCard
+              projects={entries.length}
+              included={entries.filter((e) => e.included).length}
+              consolidatedAt={status?.consolidatedAt ?? null}
+              check={check}
             />
+            <TabList
+              selectedValue={tab}
+              onTabSelect={(_, data) => setTab(data.value as TabName)}
+              aria-label="Implan"
+            >
+              <Tab value="projects">Projects</Tab>
+              <Tab value="check">Check</Tab>
+              <Tab value="consolidate">Consolidate</Tab>
+            </TabList>
+            {tab === 'projects' && (
+              <section className={styles.section} aria-label="Projects">
+                <Body1>
+                  {entries.length === 0
+                    ? 'No projects yet: add the first one below.'
+                    : `${entries.length} project(s) in this plan.`}
+                </Body1>
+                <ProjectList entries={entries} />
+                <AddProjectForm
+                  takenCodes={entries.map((e) => e.code)}
+                  onDone={refresh}
+                  onProblems={setProblems}
+                />
+              </section>
+            )}
+            {tab === 'check' && (
+              <section className={styles.section} aria-label="Check">
+                <CheckPanel
+                  run={run}
+                  diagnostics={check}
+                  onChecked={setCheck}
+                  onProblems={setProblems}
+                />
+              </section>
+            )}
+            {tab === 'consolidate' && (
+              <section className={styles.section} aria-label="Consolidate">
+                <ConsolidatePanel
+                  run={run}
+                  currency={state.settings?.currency ?? 'EUR'}
+                  onChecked={setCheck}
+                  onOpenCheck={() => setTab('check')}
+                  onDone={refresh}
+                  onProblems={setProblems}
+                />
+              </section>
+            )}
           </>
         )}
       </main>

@@ -160,3 +160,132 @@ test('says so when this Excel cannot apply the in-sheet guards', async () => {
   await page.screenshot({ path: path.join(shots, 'pane-no-excelapi-1.8-320.png'), fullPage: true });
   await page.close();
 });
+
+/** Types rows into a table's first body rows through the page's own (fake) Excel. */
+async function typeRows(page, table, rows) {
+  await page.evaluate(
+    async ([name, values]) => {
+      await window.Excel.run(async (context) => {
+        const body = context.workbook.tables.getItem(name).getDataBodyRange();
+        body.getRow(0).getResizedRange(values.length - 1, 0).formulas = values;
+        await context.sync();
+      });
+    },
+    [table, rows],
+  );
+}
+
+for (const width of [320, 500]) {
+  test(`checks, selects a problem's cell, and consolidates at ${width} px`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('button', { name: 'Set up plan' }).click();
+    for (const [name, count] of [
+      ['Alpha Rollout', 1],
+      ["Ørsted's Façade", 2],
+    ]) {
+      await page.getByLabel('Project name').fill(name);
+      await page.getByLabel('Manager').fill('Dana Whitfield');
+      await page.getByRole('button', { name: 'Add project' }).click();
+      await page.getByText(`${count} project(s) in this plan.`).waitFor();
+    }
+    // People fill the project sheets in Excel; one amount is typed as text.
+    const task = (id, name, start, end) => [
+      id,
+      name,
+      'Build',
+      'No',
+      'Dana Whitfield',
+      '',
+      start,
+      end,
+      null,
+      '',
+      'In progress',
+      0.5,
+      '',
+    ];
+    await typeRows(page, 'Tasks_ALPHA', [task('T1', 'Design', 45691, 45702)]);
+    await typeRows(page, 'Budget_ALPHA', [
+      ['Personnel', 'Team', null, '12,000 EUR', 9000, null, ''],
+    ]);
+    await typeRows(page, 'Tasks_ORSTED', [task('F1', 'Survey', 45700, 45720)]);
+    await typeRows(page, 'Risks_ORSTED', [
+      [
+        'R1',
+        'Storms',
+        'External',
+        4,
+        4,
+        null,
+        null,
+        '',
+        'Buffer',
+        'Tarp',
+        'Mette',
+        20000,
+        null,
+        'Open',
+      ],
+    ]);
+
+    await page.getByRole('tab', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Check entries' }).click();
+    await page.getByText('1 error(s) and').waitFor();
+    const problem = page.getByRole('button', { name: /Alpha Rollout, Budget, row 1.*12,000 EUR/ });
+    await problem.waitFor();
+    await page.screenshot({ path: path.join(shots, `pane-check-${width}.png`), fullPage: true });
+    await problem.click();
+    await page.waitForFunction(() => window.__fake.selection !== null);
+    const selection = await page.evaluate(() => window.__fake.selection);
+    assert.match(selection, /^Alpha Rollout![A-Z]+5$/);
+
+    // Consolidate is blocked while the error stands, and says where to look.
+    await page.getByRole('tab', { name: 'Consolidate' }).click();
+    await page.getByRole('button', { name: 'Consolidate' }).click();
+    await page.getByText('1 error(s) block consolidation').waitFor();
+
+    await typeRows(page, 'Budget_ALPHA', [['Personnel', 'Team', null, 12000, 9000, null, '']]);
+    await page.getByRole('button', { name: 'Consolidate' }).click();
+    const totals = page.getByRole('definition');
+    await page.getByRole('heading', { name: 'Totals' }).waitFor();
+    assert.deepEqual(await totals.allInnerTexts(), [
+      'EUR 12,000.00',
+      'EUR 9,000.00',
+      'EUR 3,000.00',
+      'EUR 14,000.00',
+      '3 Feb 2025',
+      '4 Mar 2025',
+      '2',
+      '1',
+      '1',
+    ]);
+    const sheets = await page.evaluate(() => window.__fake.sheets.map((s) => s.name));
+    assert.deepEqual(sheets.slice(-3), ['Joint Schedule', 'Joint Budget', 'Contingency Plan']);
+    await page.getByText('Last consolidated on').waitFor();
+    assert.match(await page.getByLabel('Plan status').innerText(), /0\s+error/);
+    await page.screenshot({
+      path: path.join(shots, `pane-consolidate-${width}.png`),
+      fullPage: true,
+    });
+    await page.getByRole('button', { name: 'Open Joint Budget' }).click();
+    await page.waitForFunction(() => window.__fake.selection === 'Joint Budget!A1');
+
+    // Someone types into a joint sheet: the pane asks before replacing it.
+    await page.evaluate(() => window.__fake.sheet('Joint Budget').cells.set('A80', { value: 'x' }));
+    await page.getByRole('button', { name: 'Consolidate', exact: true }).click();
+    await page.getByRole('dialog').getByText('Someone has typed into Joint Budget').waitFor();
+    await page.waitForTimeout(500); // let the dialog finish fading in before the picture
+    await page.screenshot({ path: path.join(shots, `pane-confirm-${width}.png`) });
+    await page.getByRole('button', { name: 'Keep them and cancel' }).click();
+    assert.equal(
+      await page.evaluate(() => window.__fake.sheet('Joint Budget').cells.get('A80')?.value),
+      'x',
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

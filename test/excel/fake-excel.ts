@@ -96,6 +96,8 @@ export interface FakeExcel {
   requestBytes: number[];
   calls: string[];
   payloadLimit: number;
+  /** The last cell a batch selected, as "Sheet!A1". */
+  selection: string | null;
   sheet(name: string): FakeSheet;
 }
 
@@ -109,6 +111,7 @@ export function createFakeExcel(): FakeExcel {
     requestBytes: [],
     calls: [],
     payloadLimit: 5_000_000,
+    selection: null,
     sheet(name) {
       const s = fake.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
       if (!s) throw new Error(`No sheet ${name}`);
@@ -310,6 +313,9 @@ export function createFakeExcel(): FakeExcel {
       isNullObject: sheet === null,
       get address() {
         return addr;
+      },
+      select() {
+        fake.selection = `${sheet?.name ?? ''}!${addr}`;
       },
       set formulas(v: unknown) {
         checkShape(v);

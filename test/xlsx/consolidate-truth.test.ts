@@ -213,6 +213,25 @@ describe('consolidate: formula truth in LibreOffice', () => {
     const { result, bytes } = await consolidateWorkbook(source, { builtAt: BUILT });
     expect(result.kind).toBe('ready');
     await checkBook(bytes!, plan);
+    // The totals the pane reports (computed from the cells as read) agree with LibreOffice's.
+    if (result.kind === 'ready') {
+      const t = result.totals;
+      expect({
+        Joint_TotalPlanned: t.planned,
+        Joint_TotalActual: t.actual,
+        Joint_TotalVariance: t.variance,
+        Joint_ContingencyReserve: t.reserve,
+        Joint_Start: t.start,
+        Joint_End: t.end,
+        Joint_TaskCount: t.tasks,
+        Joint_RiskCount: t.risks,
+        Joint_HighRiskCount: t.highRisks,
+      }).toEqual(
+        Object.fromEntries(
+          Object.entries(expectations(plan).names).map(([k, v]) => [k, expect.closeTo(v, 6)]),
+        ),
+      );
+    }
 
     // Change numbers in two project sheets, not rows: a cost, a probability, a start date.
     const [alpha, orsted] = plan.projects;

@@ -4,11 +4,20 @@ import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
 import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
 import { cellsOfPlan, fingerprintOf, type SheetCell } from './fingerprint';
-import { jointInputOf } from './input';
+import { jointInputOf, jointTotals, type JointTotals } from './input';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
 
 export const JOINT_SHEETS = [JOINT_SCHEDULE_SHEET, JOINT_BUDGET_SHEET, CONTINGENCY_SHEET] as const;
+
+/** The workbook name that says when Consolidate last ran, for the pane's status card. */
+export const CONSOLIDATED_AT = 'Implan_ConsolidatedAt';
+
+/** Reads a text constant name's formula, `="x"` or `"x"`, back to `x`. */
+export function textConstant(refersTo: string | null | undefined): string | null {
+  const m = /^=?"((?:[^"]|"")*)"$/.exec((refersTo ?? '').trim());
+  return m?.[1]?.replace(/""/g, '"') ?? null;
+}
 
 /** The workbook name that remembers a joint sheet's fingerprint as it was built. */
 export function fingerprintName(sheet: string): string {
@@ -42,6 +51,7 @@ export type Consolidation =
         readonly tasks: number;
         readonly risks: number;
       };
+      readonly totals: JointTotals;
     };
 
 /** Reads a stored fingerprint name's formula, `="abc"` or `"abc"`, back to `abc`. */
@@ -78,6 +88,11 @@ export function planConsolidation(
   const sheets = parts.map((p) => p.sheet);
   const names: NamePlan[] = [
     ...parts.flatMap((p) => p.names),
+    {
+      name: CONSOLIDATED_AT,
+      refersTo: `"${options.builtAt.replace(/"/g, '""')}"`,
+      comment: 'Set by implan: when the joint sheets were last built.',
+    },
     ...sheets.map((s) => ({
       name: fingerprintName(s.name),
       refersTo: `"${fingerprintOf(cellsOfPlan(s))}"`,
@@ -100,6 +115,7 @@ export function planConsolidation(
       tasks: input.projects.reduce((n, p) => n + p.tasks.length, 0),
       risks: input.projects.reduce((n, p) => n + p.risks.length, 0),
     },
+    totals: jointTotals(input),
   };
 }
 

@@ -17,8 +17,18 @@ export interface JointRisk {
   readonly score: number;
 }
 
+/** A project's figures as read, the same the joint sheets' formulas compute. */
+export interface ProjectFigures {
+  readonly planned: number;
+  readonly actual: number;
+  /** Expected value of open risks. */
+  readonly reserve: number;
+  readonly openHighRisks: number;
+}
+
 export interface JointProject {
   readonly entry: RegistryEntry;
+  readonly figures: ProjectFigures;
   readonly tasks: readonly JointTask[];
   readonly risks: readonly JointRisk[];
   /** Serial numbers of the first day of every month a budget line is planned in. */
@@ -77,8 +87,25 @@ export function jointInputOf(plan: RawPlan, builtAt: string): JointInput {
           return Number.isFinite(v) ? [firstOfMonth(v)] : [];
         }),
       );
+      const planned = column(p.budget, 'Planned');
+      const actual = column(p.budget, 'Actual');
+      const cost = column(p.risks, 'Cost impact');
+      const status = column(p.risks, 'Status');
+      const sum = (rows: readonly (readonly RawValue[])[] | undefined, f: typeof planned) =>
+        (rows ?? []).reduce((n, r) => n + (typeof f(r) === 'number' ? (f(r) as number) : 0), 0);
+      const percent = (level: number) =>
+        plan.settings.probability.find((x) => x.level === level)?.percent ?? 0;
+      const open = (p.risks?.rows ?? []).filter((r) => status(r) === 'Open');
+      const bands = plan.settings.ratingBands;
+      const highMin = bands[Math.max(0, bands.length - 2)]?.min ?? Infinity;
       return {
         entry: p.entry,
+        figures: {
+          planned: sum(p.budget?.rows, planned),
+          actual: sum(p.budget?.rows, actual),
+          reserve: open.reduce((n, r) => n + percent(num(prob(r))) * (num(cost(r)) || 0), 0),
+          openHighRisks: open.filter((r) => num(prob(r)) * num(impact(r)) >= highMin).length,
+        },
         tasks: entries(p.tasks, 'Task', (r, row) => ({
           row,
           id: text(column(p.tasks, 'ID')(r)),
@@ -94,6 +121,39 @@ export function jointInputOf(plan: RawPlan, builtAt: string): JointInput {
       };
     });
   return { settings: plan.settings, projects, builtAt };
+}
+
+/** The named totals, computed from the cells as read: what the pane reports after Consolidate. */
+export interface JointTotals {
+  readonly planned: number;
+  readonly actual: number;
+  readonly variance: number;
+  readonly reserve: number;
+  /** Serial dates; null without tasks. */
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly tasks: number;
+  readonly risks: number;
+  readonly highRisks: number;
+}
+
+export function jointTotals(input: JointInput): JointTotals {
+  const ps = input.projects;
+  const add = (f: (p: JointProject) => number) => ps.reduce((n, p) => n + f(p), 0);
+  const tasks = ps.flatMap((p) => p.tasks);
+  const planned = add((p) => p.figures.planned);
+  const actual = add((p) => p.figures.actual);
+  return {
+    planned,
+    actual,
+    variance: planned - actual,
+    reserve: add((p) => p.figures.reserve),
+    start: tasks.length ? Math.min(...tasks.map((t) => t.start)) : null,
+    end: tasks.length ? Math.max(...tasks.map((t) => t.end)) : null,
+    tasks: tasks.length,
+    risks: add((p) => p.risks.length),
+    highRisks: add((p) => p.figures.openHighRisks),
+  };
 }
 
 /** "T2" before "T10"; the order people expect of IDs. (Collators: localeCompare is slow.) */
