@@ -6,7 +6,7 @@ import { bandRules } from '../template/risk-bands';
 import { SETTINGS_NAMES as N } from '../template/settings-names';
 import { bandHighlight, numberFormats, styles } from '../template/styles';
 import { compareIds, compareNames, type JointInput, type JointRisk } from './input';
-import { jointHeading, overallCheck, staleSentence } from './joint-sheet';
+import { jointHeading, overallCheck, staleSentence, projectName } from './joint-sheet';
 
 export const CONTINGENCY_SHEET = 'Contingency Plan';
 
@@ -173,7 +173,7 @@ export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: N
     const row = checkHeader + 1 + i;
     const now = `COUNTA(${wholeColumn(tablesOf(p.entry.code).risks, 'ID')})`;
     return [
-      p.entry.name,
+      projectName(p.entry),
       { formula: now },
       p.risks.length,
       { formula: staleSentence(p.entry.name, a1(row, 1), p.risks.length, 'risk', 'this register') },
@@ -185,7 +185,7 @@ export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: N
     const t = tablesOf(p.entry.code).risks;
     const r = first + n + 1;
     return REGISTER.map((c): Cell => {
-      if (c.header === 'Project') return p.entry.name;
+      if (c.header === 'Project') return projectName(p.entry);
       if (c.header === 'Rank')
         return {
           formula:

@@ -5,7 +5,7 @@ import { tablesOf } from '../template/project-identity';
 import { cardCell } from '../template/project-sheet';
 import { numberFormats, styles } from '../template/styles';
 import type { JointInput } from './input';
-import { jointHeading, overallCheck } from './joint-sheet';
+import { jointHeading, overallCheck, projectName } from './joint-sheet';
 
 export const JOINT_BUDGET_SHEET = 'Joint Budget';
 
@@ -62,7 +62,7 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
       const ceiling = sheetRef(p.entry.sheet, cardCell('budgetCeiling'));
       const gap = `ROUND(SUM(${wholeColumn(table, 'Planned')})-${total},2)`;
       return [
-        p.entry.name,
+        projectName(p.entry),
         ...categories.map((_, c) => ({
           formula: measureCell(table, measure, `${columnLetter(1 + c)}$${top + 1}`),
         })),
@@ -147,7 +147,7 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
   const reserveRows: Cell[][] = projects.map((p) => {
     const risks = tablesOf(p.entry.code).risks;
     return [
-      p.entry.name,
+      projectName(p.entry),
       {
         formula: `SUMIFS(${wholeColumn(risks, 'Expected value')},${wholeColumn(risks, 'Status')},${textLiteral('Open')})`,
       },
@@ -195,7 +195,7 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
     const row = monthTop + 1 + r;
     const h = (c: number) => `${columnLetter(1 + c)}$${monthTop + 1}`;
     return [
-      p.entry.name,
+      projectName(p.entry),
       ...months.map((_, c) => ({
         formula:
           `SUMIFS(${wholeColumn(t, 'Planned')},${wholeColumn(t, 'Period')},">="&${h(c)},` +

@@ -5,7 +5,7 @@ import { SETTINGS_NAMES } from '../template/settings-names';
 import { tablesOf } from '../template/project-identity';
 import { numberFormats, styles } from '../template/styles';
 import { compareIds, compareNames, type JointInput, type JointTask } from './input';
-import { jointHeading, overallCheck, staleSentence } from './joint-sheet';
+import { jointHeading, overallCheck, staleSentence, projectName } from './joint-sheet';
 
 export const JOINT_SCHEDULE_SHEET = 'Joint Schedule';
 
@@ -114,7 +114,7 @@ export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names:
     const row = summaryTop + 1 + i;
     const now = `COUNTA(${wholeColumn(t, 'ID')})`;
     return [
-      p.entry.name,
+      projectName(p.entry),
       { formula: now },
       p.tasks.length,
       { formula: `IF(COUNT(${wholeColumn(t, 'Start')})=0,"",MIN(${wholeColumn(t, 'Start')}))` },
@@ -149,7 +149,7 @@ export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names:
     const p = projects[project]!;
     const t = tablesOf(p.entry.code).tasks;
     return GRID.map((g): Cell => {
-      if (!('source' in g)) return p.entry.name;
+      if (!('source' in g)) return projectName(p.entry);
       const at = `INDEX(${wholeColumn(t, g.source)},${task.row})`;
       if ('text' in g) return { formula: `${at}&""` };
       return { formula: `IF(${at}="","",${at})` };

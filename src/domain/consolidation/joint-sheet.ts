@@ -1,5 +1,7 @@
-import { textLiteral } from '../plan/references';
-import type { SheetItem } from '../plan/types';
+import { sheetRef, textLiteral } from '../plan/references';
+import type { Cell, SheetItem } from '../plan/types';
+import { cardCell } from '../template/project-sheet';
+import type { RegistryEntry } from '../template/registry-sheet';
 import { styles } from '../template/styles';
 
 /** Rows every joint sheet opens with: title, when it was built, and the live freshness check. */
@@ -66,4 +68,9 @@ export function overallCheck(sentences: string | null, what: string): string {
     `IF(${stale}=0,${textLiteral(`Up to date: ${what} matches the project sheets.`)},` +
     `${stale}&" project(s) changed since this sheet was built (see Check below): click Consolidate.")`
   );
+}
+
+/** A project's name as a live link to its card, so a renamed project reads right everywhere. */
+export function projectName(entry: RegistryEntry): Cell {
+  return { formula: `${sheetRef(entry.sheet, cardCell('name'))}&""` };
 }
