@@ -10,6 +10,7 @@ w.__fake = fake;
 w.Excel = { run: fake.run };
 w.Office = {
   onReady: (callback?: (info: unknown) => void) => {
+    w.__onReadyAt = performance.now();
     const info = { host: 'Excel', platform: 'OfficeOnline' };
     callback?.(info);
     return Promise.resolve(info);

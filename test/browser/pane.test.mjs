@@ -2,104 +2,23 @@
 // project, and look at it (screenshots in out/screenshots).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { root, startPane } from '../../scripts/lib/pane-harness.mjs';
 
-const require = createRequire(import.meta.url);
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = mkdtempSync(path.join(tmpdir(), 'implan-pane-'));
 const shots = path.join(root, 'out', 'screenshots');
-let server;
+let pane;
 let context;
 let base;
 
-function build(config) {
-  const webpack = require('webpack');
-  return new Promise((resolve, reject) =>
-    webpack(config, (err, stats) =>
-      err || stats.hasErrors()
-        ? reject(err ?? new Error(stats.toString('errors-only')))
-        : resolve(),
-    ),
-  );
-}
-
 before(async () => {
-  const paneConfig = require(path.join(root, 'webpack.config.js'))({}, { mode: 'production' });
-  await build({ ...paneConfig, output: { ...paneConfig.output, path: out } });
-  await build({
-    mode: 'development',
-    devtool: false,
-    entry: path.join(root, 'test', 'browser', 'fake-office-entry.ts'),
-    output: { path: out, filename: 'fake-office.js' },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
-            },
-          },
-        },
-      ],
-    },
-  });
-  server = createServer((req, res) => {
-    const file = path.join(out, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(out) || !existsSync(file)) return void res.writeHead(404).end();
-    const type = file.endsWith('.html')
-      ? 'text/html'
-      : file.endsWith('.js')
-        ? 'text/javascript'
-        : file.endsWith('.png')
-          ? 'image/png'
-          : 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  const { chromium } = require('playwright-core');
-  context = await chromium.launchPersistentContext(
-    mkdtempSync(path.join(tmpdir(), 'implan-chrome-')),
-    {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  );
-  // office.js comes from Microsoft's CDN in production; here the fake host answers instead.
-  await context.route('https://appsforoffice.microsoft.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/javascript',
-      body: readFileSync(path.join(out, 'fake-office.js'), 'utf8'),
-    }),
-  );
-  await context.route(
-    (url) => !url.href.startsWith(base) && !url.href.startsWith('https://appsforoffice'),
-    (route) => route.abort(),
-  );
+  pane = await startPane();
+  ({ context, base } = pane);
   mkdirSync(shots, { recursive: true });
 });
 
 after(async () => {
-  await context?.close();
-  server?.close();
-  rmSync(out, { recursive: true, force: true });
+  await pane?.close();
 });
 
 for (const width of [320, 500]) {
