@@ -1,0 +1,138 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane's components in jsdom with Testing Library: what a user sees and what a click does,
+ * against the fake Excel host where a component talks to Excel.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { demoPlan } from '../../src/domain/demo';
+import type { Diagnostic } from '../../src/domain/diagnostics';
+import { newWorkbookPlan } from '../../src/domain/template/workbook';
+import { applyPlan } from '../../src/excel/apply-plan';
+import { AddProjectForm } from '../../src/taskpane/components/AddProjectForm';
+import { CheckPanel } from '../../src/taskpane/components/CheckPanel';
+import { ConsolidatePanel } from '../../src/taskpane/components/ConsolidatePanel';
+import { DiagnosticList } from '../../src/taskpane/components/DiagnosticList';
+import { StatusCard } from '../../src/taskpane/components/StatusCard';
+import { createFakeExcel } from '../excel/fake-excel';
+
+// jsdom has no layout: Fluent's message bar only needs to be able to observe.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+const ui = (element: ReactElement) =>
+  render(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
+
+const XSS = '<img src=x onerror=alert(1)>';
+const diagnostics: Diagnostic[] = [
+  {
+    severity: 'error',
+    code: 'type.text-in-number',
+    project: XSS,
+    sheet: XSS,
+    cell: 'U5',
+    message: `${XSS}, Budget, row 1 (cell U5): Planned holds text`,
+  },
+  { severity: 'warning', code: 'project.empty', project: 'Beta', message: 'Beta: no rows yet' },
+];
+
+async function fakeWithDemo() {
+  const fake = createFakeExcel();
+  await applyPlan(newWorkbookPlan(demoPlan()), {
+    run: fake.run,
+    capabilities: { dataValidation: true, pageLayout: true },
+  });
+  return fake;
+}
+
+describe('the pane components', () => {
+  it('groups problems by project with counts, shows cell text as text, and selects on click', () => {
+    const onSelect = jest.fn();
+    const { container } = ui(<DiagnosticList diagnostics={diagnostics} onSelect={onSelect} />);
+    expect(screen.getByRole('heading', { name: XSS })).toBeTruthy();
+    expect(screen.getByText('1 error')).toBeTruthy();
+    expect(screen.getByText('1 warning')).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Planned holds text/ }));
+    expect(onSelect).toHaveBeenCalledWith(XSS, 'U5');
+    // A problem without a cell is plain text, not a button.
+    expect(screen.queryByRole('button', { name: /no rows yet/ })).toBeNull();
+  });
+
+  it('shows the plan status: projects, last check, last consolidation', () => {
+    ui(
+      <StatusCard
+        projects={3}
+        included={2}
+        consolidatedAt="1 Dec 2026 09:00 UTC"
+        check={diagnostics}
+      />,
+    );
+    expect(screen.getByText('project(s), 2 included')).toBeTruthy();
+    expect(screen.getByText('error(s), 1 warning(s)')).toBeTruthy();
+    expect(screen.getByText('Last consolidated on 1 Dec 2026 09:00 UTC.')).toBeTruthy();
+  });
+
+  it('puts each schema error next to its field and sends nothing to Excel', async () => {
+    const onProblems = jest.fn();
+    ui(<AddProjectForm takenCodes={[]} onDone={jest.fn()} onProblems={onProblems} />);
+    fireEvent.change(screen.getByLabelText(/^Project name/), { target: { value: 'Alpha' } });
+    fireEvent.change(screen.getByLabelText(/^Code/), { target: { value: 'no spaces!' } });
+    fireEvent.change(screen.getByLabelText(/^Budget ceiling/), { target: { value: '-5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add project' }));
+    for (const label of [/^Code/, /^Budget ceiling/]) {
+      const input = screen.getByLabelText(label);
+      await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+      // The sentence sits under the field and the field points at it.
+      const message = document.getElementById(
+        (input.getAttribute('aria-describedby') ?? '').split(' ')[0] ?? '',
+      );
+      expect(message?.textContent).toBeTruthy();
+    }
+    expect(screen.getByLabelText(/^Project name/).getAttribute('aria-invalid')).not.toBe('true');
+    expect(onProblems).not.toHaveBeenCalled();
+  });
+
+  it('checks the plan through Excel and says when nothing is wrong', async () => {
+    const fake = await fakeWithDemo();
+    const onChecked = jest.fn();
+    ui(
+      <CheckPanel run={fake.run} diagnostics={null} onChecked={onChecked} onProblems={jest.fn()} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Check entries' }));
+    await waitFor(() => expect(onChecked).toHaveBeenCalledWith([]));
+  });
+
+  it('consolidates with named steps and reports the totals', async () => {
+    const fake = await fakeWithDemo();
+    const onChecked = jest.fn();
+    ui(
+      <ConsolidatePanel
+        run={fake.run}
+        currency="EUR"
+        onChecked={onChecked}
+        onOpenCheck={jest.fn()}
+        onDone={jest.fn(async () => undefined)}
+        onProblems={jest.fn()}
+      />,
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
+    });
+    await screen.findByRole('heading', { name: 'Totals' });
+    expect(screen.getByText('EUR 826,500.00')).toBeTruthy();
+    expect(screen.getByText('3 Feb 2025')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open Contingency Plan' })).toBeTruthy();
+    expect(onChecked).toHaveBeenCalledWith([]);
+    expect(fake.sheets.map((s) => s.name).slice(-3)).toEqual([
+      'Joint Schedule',
+      'Joint Budget',
+      'Contingency Plan',
+    ]);
+  });
+});
