@@ -117,11 +117,11 @@ describe('the pane components', () => {
         currency="EUR"
         onChecked={onChecked}
         onOpenCheck={jest.fn()}
-        onDone={jest.fn(async () => undefined)}
+        onDone={jest.fn(() => Promise.resolve())}
         onProblems={jest.fn()}
       />,
     );
-    await act(async () => {
+    act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
     });
     await screen.findByRole('heading', { name: 'Totals' });
