@@ -113,7 +113,12 @@ export function App() {
                     ? 'No projects yet: add the first one below.'
                     : `${entries.length} project(s) in this plan.`}
                 </Body1>
-                <ProjectList entries={entries} />
+                <ProjectList
+                  entries={entries}
+                  run={run}
+                  onDone={refresh}
+                  onProblems={setProblems}
+                />
                 <AddProjectForm
                   takenCodes={entries.map((e) => e.code)}
                   onDone={refresh}

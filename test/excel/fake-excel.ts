@@ -405,6 +405,22 @@ export function createFakeExcel(): FakeExcel {
         });
       },
       rows: strict('TableRowCollection', {
+        getItemAt(index: number) {
+          return strict('TableRow', {
+            delete() {
+              if (!t) return;
+              // Cells of the table's columns below the row move up one; the table shrinks.
+              const first = t.ref.from.row + 1 + index;
+              for (let r = first; r <= t.ref.to.row; r++)
+                for (let c = t.ref.from.col; c <= t.ref.to.col; c++) {
+                  const below = t.sheet.cells.get(a1(r + 1, c));
+                  if (r < t.ref.to.row && below) t.sheet.cells.set(a1(r, c), { ...below });
+                  else t.sheet.cells.delete(a1(r, c));
+                }
+              t.ref = { from: t.ref.from, to: { row: t.ref.to.row - 1, col: t.ref.to.col } };
+            },
+          });
+        },
         add(index: number | undefined, rows: unknown[][]) {
           if (!t) return;
           if (index !== undefined) throw new Error('Fake Excel: rows.add at an index');

@@ -15,6 +15,7 @@ import { AddProjectForm } from '../../src/taskpane/components/AddProjectForm';
 import { CheckPanel } from '../../src/taskpane/components/CheckPanel';
 import { ConsolidatePanel } from '../../src/taskpane/components/ConsolidatePanel';
 import { DiagnosticList } from '../../src/taskpane/components/DiagnosticList';
+import { ProjectList } from '../../src/taskpane/components/ProjectList';
 import { StatusCard } from '../../src/taskpane/components/StatusCard';
 import { createFakeExcel } from '../excel/fake-excel';
 
@@ -134,5 +135,34 @@ describe('the pane components', () => {
       'Joint Budget',
       'Contingency Plan',
     ]);
+  });
+
+  it('asks before removing a project, and deleting its sheet is a second, explicit choice', async () => {
+    const fake = await fakeWithDemo();
+    const entries = demoPlan().projects.map((p) => ({
+      code: p.code,
+      name: p.name,
+      sheet: p.sheet ?? p.name,
+      manager: p.manager,
+      included: p.included,
+    }));
+    ui(
+      <ProjectList
+        entries={entries}
+        run={fake.run}
+        onDone={() => Promise.resolve()}
+        onProblems={jest.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Alpha Rollout from the plan' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('stay in the workbook');
+    expect(screen.getByRole('button', { name: 'Remove from the plan' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox'));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove and delete the sheet' }));
+    await waitFor(() => expect(fake.sheets.some((s) => s.name === 'Alpha Rollout')).toBe(false));
+    expect(
+      screen.getByRole('switch', { name: 'Include Alpha Rollout in consolidation' }),
+    ).toBeTruthy();
   });
 });

@@ -1,5 +1,25 @@
-import { Badge, Body1, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Link,
+  Switch,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Diagnostic } from '../../domain/diagnostics';
 import type { RegistryEntry } from '../../domain/template/registry-sheet';
+import type { ExcelRun } from '../../excel/host';
+import { openSheet } from '../../excel/navigate';
+import { removeProject, setIncluded } from '../../excel/projects';
+import { hostProblem } from '../host';
 
 const useStyles = makeStyles({
   list: {
@@ -7,25 +27,117 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
     display: 'grid',
-    gap: tokens.spacingVerticalXS,
+    gap: tokens.spacingVerticalM,
   },
-  item: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  item: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  line: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
+  name: { overflowWrap: 'anywhere', textAlign: 'left' },
 });
 
-/** The registry as a list; names come from cells and are rendered as text. */
-export function ProjectList({ entries }: { entries: readonly RegistryEntry[] }) {
+interface Props {
+  entries: readonly RegistryEntry[];
+  run: ExcelRun;
+  onDone: () => Promise<void>;
+  onProblems: (problems: Diagnostic[]) => void;
+}
+
+/**
+ * The registry as a list: open a project's sheet, include or exclude it, remove it from the
+ * plan. Names come from cells and are rendered as text.
+ */
+export function ProjectList({ entries, run, onDone, onProblems }: Props) {
   const styles = useStyles();
+  const [removing, setRemoving] = useState<RegistryEntry | null>(null);
+  const [deleteSheet, setDeleteSheet] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    onProblems([]);
+    try {
+      await action();
+      await onDone();
+    } catch (e) {
+      onProblems([hostProblem(e)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (entry: RegistryEntry) => {
+    setRemoving(null);
+    await act(() => removeProject(entry.code, { deleteSheet }, run));
+  };
+
   if (entries.length === 0) return null;
   return (
-    <ul className={styles.list} aria-label="Projects">
-      {entries.map((e) => (
-        <li key={e.code} className={styles.item}>
-          <Body1>{e.name}</Body1>
-          <Badge appearance="outline" color={e.included ? 'brand' : 'informative'}>
-            {e.code}
-          </Badge>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className={styles.list} aria-label="Projects">
+        {entries.map((e) => (
+          <li key={e.code} className={styles.item}>
+            <div className={styles.line}>
+              <Link
+                as="button"
+                className={styles.name}
+                onClick={() => void act(() => openSheet(e.sheet, run))}
+              >
+                {e.name}
+              </Link>
+              <Badge appearance="outline" color={e.included ? 'brand' : 'informative'}>
+                {e.code}
+              </Badge>
+            </div>
+            <div className={styles.line}>
+              <Switch
+                label="Included"
+                checked={e.included}
+                disabled={busy}
+                aria-label={`Include ${e.name} in consolidation`}
+                onChange={(_, d) => void act(() => setIncluded(e.code, d.checked, run))}
+              />
+              <Button
+                size="small"
+                appearance="subtle"
+                disabled={busy}
+                aria-label={`Remove ${e.name} from the plan`}
+                onClick={() => {
+                  setDeleteSheet(false);
+                  setRemoving(e);
+                }}
+              >
+                Remove…
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <Dialog open={removing !== null} onOpenChange={(_, d) => !d.open && setRemoving(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{`Remove ${removing?.name ?? ''} from the plan?`}</DialogTitle>
+            <DialogContent>
+              {`Its line goes from the Projects register and it is left out of consolidation. The sheet "${removing?.sheet ?? ''}" and everything typed in it stay in the workbook unless you also choose to delete it.`}
+              <Checkbox
+                checked={deleteSheet}
+                onChange={(_, d) => setDeleteSheet(d.checked === true)}
+                label={`Also delete the sheet "${removing?.sheet ?? ''}" and its data (cannot be undone)`}
+              />
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setRemoving(null)}>
+                Cancel
+              </Button>
+              <Button appearance="primary" onClick={() => removing && void remove(removing)}>
+                {deleteSheet ? 'Remove and delete the sheet' : 'Remove from the plan'}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
   );
 }
