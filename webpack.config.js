@@ -26,7 +26,11 @@ module.exports = (_env, argv) => {
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      report: './src/commands/report-dialog.ts',
+    },
     output: {
       path: path.join(__dirname, 'dist', 'addin'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
@@ -54,6 +58,16 @@ module.exports = (_env, argv) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'report.html',
+        template: './src/commands/report.html',
+        chunks: ['report'],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -27,7 +27,11 @@ const ORDER = [
   'Permissions',
   'VersionOverrides',
 ];
-const FILES = { '/taskpane.html': 'src/taskpane/taskpane.html', '/help.html': 'src/help.html' };
+const FILES = {
+  '/taskpane.html': 'src/taskpane/taskpane.html',
+  '/commands.html': 'src/commands/commands.html',
+  '/help.html': 'src/help.html',
+};
 
 /** Pixel size of a PNG from its IHDR chunk, or null when the bytes are not a PNG. */
 function pngSize(bytes) {

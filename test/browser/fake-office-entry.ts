@@ -1,12 +1,32 @@
 /**
  * The fake host for the browser tests: the same fake Excel the unit tests use, exposed as the
- * `Office` and `Excel` globals that the production pane expects from office.js.
+ * `Office` and `Excel` globals that the production pane and commands expect from office.js,
+ * with the ribbon's function registry and the dialog API recorded for the test to drive.
  */
+import { demoPlan } from '../../src/domain/demo';
+import { newWorkbookPlan } from '../../src/domain/template/workbook';
+import { applyPlan } from '../../src/excel/apply-plan';
 import { createFakeExcel } from '../excel/fake-excel';
 
 const fake = createFakeExcel();
 const w = window as unknown as Record<string, unknown>;
+const actions = new Map<string, (event: { completed: () => void }) => unknown>();
 w.__fake = fake;
+w.__dialogs = [] as string[];
+w.__messages = [] as string[];
+/** Fills the fake workbook with the demo plan, as if the user had it open. */
+w.__seedDemo = () =>
+  applyPlan(newWorkbookPlan(demoPlan()), {
+    run: fake.run,
+    capabilities: { dataValidation: true, pageLayout: true },
+  });
+/** Presses a ribbon button: runs its function and resolves when it calls event.completed(). */
+w.__press = (name: string) =>
+  new Promise<void>((resolve, reject) => {
+    const action = actions.get(name);
+    if (!action) return reject(new Error(`No function ${name} was associated`));
+    void action({ completed: resolve });
+  });
 w.Excel = { run: fake.run };
 w.Office = {
   onReady: (callback?: (info: unknown) => void) => {
@@ -15,6 +35,15 @@ w.Office = {
     callback?.(info);
     return Promise.resolve(info);
   },
+  actions: {
+    associate: (name: string, action: (event: { completed: () => void }) => unknown) =>
+      actions.set(name, action),
+  },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  EventType: {
+    DialogMessageReceived: 'dialogMessageReceived',
+    DialogEventReceived: 'dialogEventReceived',
+  },
   context: {
     // A test page can play an older Excel by setting __implanMaxExcelApi before load.
     requirements: {
@@ -22,5 +51,21 @@ w.Office = {
         Number(version) <= Number(w.__implanMaxExcelApi ?? 99),
     },
     officeTheme: undefined,
+    ui: {
+      // The test opens the recorded URL itself; the command sees the user close the dialog.
+      displayDialogAsync: (url: string, _options: unknown, callback: (r: unknown) => void) => {
+        (w.__dialogs as string[]).push(url);
+        callback({
+          status: 'succeeded',
+          value: {
+            addEventHandler: (type: string, handler: () => void) => {
+              if (type === 'dialogEventReceived') setTimeout(handler, 0);
+            },
+            close: () => undefined,
+          },
+        });
+      },
+      messageParent: (message: string) => (w.__messages as string[]).push(message),
+    },
   },
 };

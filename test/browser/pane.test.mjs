@@ -208,3 +208,31 @@ for (const width of [320, 500]) {
     await page.close();
   });
 }
+
+test('the ribbon Consolidate runs without the pane and reports in a dialog', async () => {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/commands.html`);
+  await page.evaluate(() => window.__seedDemo());
+  await page.evaluate(() => window.__press('consolidate'));
+  const { sheets, dialogs } = await page.evaluate(() => ({
+    sheets: window.__fake.sheets.map((s) => s.name),
+    dialogs: window.__dialogs,
+  }));
+  assert.deepEqual(sheets.slice(-3), ['Joint Schedule', 'Joint Budget', 'Contingency Plan']);
+  assert.equal(dialogs.length, 1);
+  const report = await context.newPage();
+  await report.setViewportSize({ width: 420, height: 320 });
+  await report.goto(dialogs[0].replace(/^https?:\/\/[^/]+/, base));
+  await report.getByRole('heading', { name: 'Consolidated' }).waitFor();
+  const text = await report.getByRole('status').innerText();
+  assert.match(text, /3 project\(s\), 17 task\(s\) and 10 risk\(s\)/);
+  assert.match(text, /Planned EUR 826,500\.00/);
+  await report.screenshot({ path: path.join(shots, 'ribbon-consolidate-report.png') });
+  await report.getByRole('button', { name: 'Close' }).click();
+  assert.deepEqual(await report.evaluate(() => window.__messages), ['close']);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await report.close();
+});

@@ -1,0 +1,42 @@
+/**
+ * The ribbon's Consolidate button: runs without the pane and reports in a small dialog. Uses the
+ * same Office.js writer as the pane.
+ */
+import { consolidateLive } from '../excel/consolidate';
+import { defaultRun, withRetries } from '../excel/host';
+import { readWorkbookState } from '../excel/read-state';
+import { hostProblem } from '../taskpane/host';
+import { type CommandReport, commandReport } from './report';
+
+function show(report: CommandReport, done: () => void): void {
+  const url = `${window.location.origin}/report.html#${encodeURIComponent(JSON.stringify(report))}`;
+  Office.context.ui.displayDialogAsync(
+    url,
+    { height: 40, width: 30, displayInIframe: true },
+    (r) => {
+      if (r.status !== Office.AsyncResultStatus.Succeeded) return done();
+      const dialog = r.value;
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+        dialog.close();
+        done();
+      });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => done());
+    },
+  );
+}
+
+async function consolidate(event: Office.AddinCommands.Event): Promise<void> {
+  const run = withRetries(defaultRun);
+  let report: CommandReport;
+  try {
+    const state = await readWorkbookState(run);
+    report = commandReport(await consolidateLive({ run }), state.settings?.currency ?? 'EUR');
+  } catch (e) {
+    report = { title: 'Nothing was consolidated', lines: [hostProblem(e).message] };
+  }
+  show(report, () => event.completed());
+}
+
+Office.onReady(() => {
+  Office.actions.associate('consolidate', consolidate);
+}).catch(() => undefined);
