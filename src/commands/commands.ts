@@ -38,5 +38,7 @@ async function consolidate(event: Office.AddinCommands.Event): Promise<void> {
 }
 
 Office.onReady(() => {
-  Office.actions.associate('consolidate', consolidate);
+  Office.actions.associate('consolidate', (event: Office.AddinCommands.Event) => {
+    void consolidate(event);
+  });
 }).catch(() => undefined);
