@@ -11,7 +11,7 @@ import type { SheetCell } from '../domain/consolidation/fingerprint';
 import type { Diagnostic } from '../domain/diagnostics';
 import { a1, parseRange } from '../domain/plan/a1';
 import type { Scalar, WorkbookPlan } from '../domain/plan/types';
-import { WriteQueue, queuePlan } from './apply-plan';
+import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import { NO_PLAN, queueRawPlanRead } from './read-plan';
 import { queueStateRead } from './read-state';
@@ -34,6 +34,8 @@ export interface ConsolidateOptions {
   /** The user has agreed to lose what was typed into joint sheets. */
   readonly replaceEdited?: boolean;
   readonly onStep?: (step: ConsolidateStep) => void;
+  /** Bytes per write request; smaller after Excel refuses one as too large. */
+  readonly budget?: number;
 }
 
 export type LiveConsolidation =
@@ -88,11 +90,24 @@ function renamed(plan: WorkbookPlan): WorkbookPlan {
 export async function consolidateLive(
   options: ConsolidateOptions = {},
 ): Promise<LiveConsolidation> {
+  try {
+    return await consolidateOnce(options);
+  } catch (e) {
+    // Excel refused a request as too large (its limit varies by host): the failed build left
+    // nothing behind, so build again in requests a quarter of the size.
+    const code = (e as { code?: unknown } | null)?.code;
+    const budget = options.budget ?? PAYLOAD_BUDGET;
+    if (code !== 'RequestPayloadSizeLimitExceeded' || budget <= 50_000) throw e;
+    return await consolidateLive({ ...options, budget: Math.floor(budget / 4) });
+  }
+}
+
+async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsolidation> {
   const run = options.run ?? defaultRun;
   const caps = options.capabilities ?? detectCapabilities();
   const step = options.onStep ?? (() => undefined);
   return await run(async (context) => {
-    const q = new WriteQueue(context);
+    const q = new WriteQueue(context, options.budget);
     const wb = context.workbook;
     step('Reading the project sheets');
     const readState = queueStateRead(context);

@@ -4,7 +4,8 @@ import type { Diagnostic } from '../domain/diagnostics';
 const HOST_MESSAGES: Record<string, string> = {
   InvalidOperationInCellEditMode:
     'Excel is busy while a cell is being edited: press Enter or Esc in the sheet, then try again.',
-  RequestPayloadSizeLimitExceeded: 'The change was too large to send in one go; try again.',
+  RequestPayloadSizeLimitExceeded:
+    'The change was too large for Excel even when sent in small blocks; leave some projects out (Included: No), consolidate, then include them again.',
   ItemAlreadyExists:
     'Something with that name already exists in the workbook; choose another name.',
   AccessDenied:

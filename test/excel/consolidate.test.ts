@@ -104,6 +104,16 @@ describe('consolidate through Office.js', () => {
     expect(fake.sheet('Contingency Plan').cells.get('A70')?.value).toBeUndefined();
   });
 
+  it('builds again in smaller requests when Excel refuses one as too large', async () => {
+    const fake = await fakeWith(demoPlan());
+    fake.payloadLimit = 100_000; // a host with a smaller request limit than the writer assumes
+    const r = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    expect(r.kind).toBe('ready');
+    expect(fake.sheets.map((s) => s.name).slice(-3)).toEqual(JOINT);
+    expect(fake.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
+    expect(Math.max(...fake.requestBytes.slice(-3))).toBeLessThanOrEqual(100_000);
+  });
+
   it('leaves the previous joint sheets in place when the write fails half-way', async () => {
     const fake = await fakeWith(demoPlan());
     await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
