@@ -21,6 +21,7 @@ import { ConsolidatePanel } from './components/ConsolidatePanel';
 import { Problems } from './components/Problems';
 import { ProjectList } from './components/ProjectList';
 import { SetUpCard } from './components/SetUpCard';
+import { SettingsPanel } from './components/SettingsPanel';
 import { StatusCard } from './components/StatusCard';
 import { hostProblem } from './host';
 
@@ -34,6 +35,8 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // Four tabs do not fit in one line at 320 px: they wrap rather than push the pane wider.
+  tabs: { flexWrap: 'wrap' },
 });
 
 function officeTheme() {
@@ -45,7 +48,7 @@ function officeTheme() {
   return luminance < 128 ? webDarkTheme : webLightTheme;
 }
 
-type TabName = 'projects' | 'check' | 'consolidate';
+type TabName = 'projects' | 'check' | 'consolidate' | 'settings';
 
 /** The pane: set up a plan, then projects, check and consolidate; every action goes through src/excel. */
 export function App() {
@@ -98,6 +101,8 @@ export function App() {
               check={check}
             />
             <TabList
+              className={styles.tabs}
+              size="small"
               selectedValue={tab}
               onTabSelect={(_, data) => setTab(data.value as TabName)}
               aria-label="Implan"
@@ -105,6 +110,7 @@ export function App() {
               <Tab value="projects">Projects</Tab>
               <Tab value="check">Check</Tab>
               <Tab value="consolidate">Consolidate</Tab>
+              <Tab value="settings">Settings</Tab>
             </TabList>
             {tab === 'projects' && (
               <section className={styles.section} aria-label="Projects">
@@ -148,6 +154,22 @@ export function App() {
                 />
               </section>
             )}
+            {tab === 'settings' &&
+              (state.settings ? (
+                <section className={styles.section} aria-label="Settings">
+                  <SettingsPanel
+                    run={run}
+                    settings={state.settings}
+                    onDone={refresh}
+                    onProblems={setProblems}
+                  />
+                </section>
+              ) : (
+                <Body1>
+                  The Settings sheet cannot be read (a table or the currency cell is missing or
+                  renamed); restore it, then open this tab again.
+                </Body1>
+              ))}
           </>
         )}
       </main>

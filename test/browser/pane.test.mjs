@@ -200,6 +200,17 @@ for (const width of [320, 500]) {
     await page.waitForTimeout(500); // let the dialog finish fading in before the picture
     await page.screenshot({ path: path.join(shots, `pane-confirm-${width}.png`) });
     await page.getByRole('button', { name: 'Keep them and cancel' }).click();
+
+    // Settings: edited in the pane, stored on the Settings sheet.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel(/^Currency/).fill('CHF');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved to the Settings sheet.').waitFor();
+    await page.screenshot({ path: path.join(shots, `pane-settings-${width}.png`), fullPage: true });
+    assert.equal(
+      await page.evaluate(() => window.__fake.sheet('Settings').cells.get('B5')?.value),
+      'CHF',
+    );
     assert.equal(
       await page.evaluate(() => window.__fake.sheet('Joint Budget').cells.get('A80')?.value),
       'x',

@@ -16,7 +16,9 @@ import { CheckPanel } from '../../src/taskpane/components/CheckPanel';
 import { ConsolidatePanel } from '../../src/taskpane/components/ConsolidatePanel';
 import { DiagnosticList } from '../../src/taskpane/components/DiagnosticList';
 import { ProjectList } from '../../src/taskpane/components/ProjectList';
+import { SettingsPanel } from '../../src/taskpane/components/SettingsPanel';
 import { StatusCard } from '../../src/taskpane/components/StatusCard';
+import { readWorkbookState } from '../../src/excel/read-state';
 import { createFakeExcel } from '../excel/fake-excel';
 
 // jsdom has no layout: Fluent's message bar only needs to be able to observe.
@@ -164,5 +166,26 @@ describe('the pane components', () => {
     expect(
       screen.getByRole('switch', { name: 'Include Alpha Rollout in consolidation' }),
     ).toBeTruthy();
+  });
+
+  it('edits settings with the domain schema and saves them to the Settings sheet', async () => {
+    const fake = await fakeWithDemo();
+    const settings = (await readWorkbookState(fake.run)).settings!;
+    const onDone = jest.fn(() => Promise.resolve());
+    ui(<SettingsPanel run={fake.run} settings={settings} onDone={onDone} onProblems={jest.fn()} />);
+    // A gap between bands is refused under the bands, and nothing is written.
+    fireEvent.change(screen.getByLabelText('Band 2 lowest score'), { target: { value: '6' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/Line 2: band "Medium" must start at 5/);
+    expect(onDone).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Band 2 lowest score'), { target: { value: '5' } });
+    fireEvent.change(screen.getByLabelText(/^Currency/), { target: { value: 'CHF' } });
+    fireEvent.change(screen.getByLabelText(/^Risk categories/), {
+      target: { value: 'Delivery\nPeople\n' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved to the Settings sheet.');
+    const saved = (await readWorkbookState(fake.run)).settings!;
+    expect([saved.currency, saved.riskCategories]).toEqual(['CHF', ['Delivery', 'People']]);
   });
 });
