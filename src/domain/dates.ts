@@ -35,8 +35,17 @@ export function monthToSerial(month: string): number {
   return isoToSerial(`${month}-01`);
 }
 
+/** The UTC midnight a serial number stands for, for calendar arithmetic with Date. */
+export function serialToDate(serial: number): Date {
+  return new Date(EPOCH_MS + Math.round(serial) * DAY_MS);
+}
+
+export function dateToSerial(date: Date): number {
+  return Math.round((date.getTime() - EPOCH_MS) / DAY_MS);
+}
+
 export function serialToIso(serial: number): string {
-  return new Date(EPOCH_MS + Math.round(serial) * DAY_MS).toISOString().slice(0, 10);
+  return serialToDate(serial).toISOString().slice(0, 10);
 }
 
 export function serialToMonth(serial: number): string {

@@ -5,7 +5,7 @@ import {
   fingerprintName,
   JOINT_SHEETS,
   planConsolidation,
-  storedFingerprint,
+  textConstant,
 } from '../domain/consolidation/consolidate';
 import type { SheetCell } from '../domain/consolidation/fingerprint';
 import type { Diagnostic } from '../domain/diagnostics';
@@ -134,7 +134,7 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     const existing: ExistingJointSheet[] = joint.map((j) => ({
       name: j.name,
       cells: j.used.isNullObject ? [] : cellsOf(j.used),
-      builtFingerprint: storedFingerprint(stored.get(fingerprintName(j.name))),
+      builtFingerprint: textConstant(stored.get(fingerprintName(j.name))),
     }));
     const result = planConsolidation(readRaw(), {
       builtAt: options.builtAt ?? builtAtText(new Date()),

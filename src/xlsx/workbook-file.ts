@@ -13,7 +13,7 @@ import {
   fingerprintName,
   JOINT_SHEETS,
   planConsolidation,
-  storedFingerprint,
+  textConstant,
 } from '../domain/consolidation/consolidate';
 import { readSheetCells, sharedStrings } from './ooxml/cells';
 import { graftSheets } from './ooxml/graft';
@@ -116,7 +116,7 @@ export async function readJointSheets(
         formula: c.formula,
         value: c.formula ? null : scalarOf(c.value),
       })),
-      builtFingerprint: storedFingerprint(stored?.refersTo),
+      builtFingerprint: textConstant(stored?.refersTo),
     });
   }
   return found;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
+import { textLiteral } from '../plan/references';
 import type { NamePlan, SheetPlan, WorkbookPlan } from '../plan/types';
 import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
@@ -54,12 +55,6 @@ export type Consolidation =
       readonly totals: JointTotals;
     };
 
-/** Reads a stored fingerprint name's formula, `="abc"` or `"abc"`, back to `abc`. */
-export function storedFingerprint(refersTo: string | null | undefined): string | null {
-  const m = /^=?"([0-9a-f]+)"$/.exec((refersTo ?? '').trim());
-  return m?.[1] ?? null;
-}
-
 /**
  * Consolidation as a pure step: validate the included projects (errors block), make sure no
  * joint sheet holds edits that rebuilding would lose (unless the user said to replace them),
@@ -90,12 +85,12 @@ export function planConsolidation(
     ...parts.flatMap((p) => p.names),
     {
       name: CONSOLIDATED_AT,
-      refersTo: `"${options.builtAt.replace(/"/g, '""')}"`,
+      refersTo: textLiteral(options.builtAt),
       comment: 'Set by implan: when the joint sheets were last built.',
     },
     ...sheets.map((s) => ({
       name: fingerprintName(s.name),
-      refersTo: `"${fingerprintOf(cellsOfPlan(s))}"`,
+      refersTo: textLiteral(fingerprintOf(cellsOfPlan(s))),
       comment: 'Set by implan: tells whether this joint sheet was typed into since it was built.',
     })),
   ];

@@ -1,5 +1,5 @@
 import { a1, block, columnLetter } from '../plan/a1';
-import { wholeColumn } from '../plan/references';
+import { sheetRef, wholeColumn } from '../plan/references';
 import type { Cell, NamePlan, SheetItem, SheetPlan } from '../plan/types';
 import { tablesOf } from '../template/project-identity';
 import { bandRules } from '../template/risk-bands';
@@ -45,7 +45,7 @@ const letter = (header: string) => columnLetter(at(header));
 const FORMULA_BUDGET = 8000;
 
 /** Risks in register order: score (highest first), then project name, then risk ID. */
-export function riskOrder(input: JointInput): { project: number; risk: JointRisk }[] {
+function riskOrder(input: JointInput): { project: number; risk: JointRisk }[] {
   return input.projects
     .flatMap((p, project) => p.risks.map((risk) => ({ project, risk })))
     .sort(
@@ -344,8 +344,7 @@ export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: N
       },
     );
 
-  const abs = (row: number, col: number) =>
-    `'${CONTINGENCY_SHEET}'!$${columnLetter(col)}$${row + 1}`;
+  const abs = (row: number, col: number) => sheetRef(CONTINGENCY_SHEET, a1(row, col));
   return {
     sheet: {
       name: CONTINGENCY_SHEET,

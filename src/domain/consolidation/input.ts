@@ -1,3 +1,4 @@
+import { monthToSerial, serialToMonth } from '../dates';
 import type { Settings } from '../schema/settings';
 import type { RegistryEntry } from '../template/registry-sheet';
 import type { RawPlan, RawTable, RawValue } from '../validation/raw';
@@ -65,12 +66,6 @@ function entries<T>(
   return table.rows.flatMap((r, i) => (blank(id(r)) && blank(named(r)) ? [] : [make(r, i + 1)]));
 }
 
-function firstOfMonth(serial: number): number {
-  // Serial 1 is 1900-01-01; JavaScript's Date does the calendar arithmetic.
-  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000);
-  return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
-}
-
 /** The included projects of a plan that passed validation, reduced to what orders the joint rows. */
 export function jointInputOf(plan: RawPlan, builtAt: string): JointInput {
   const projects = plan.projects
@@ -84,7 +79,7 @@ export function jointInputOf(plan: RawPlan, builtAt: string): JointInput {
       const months = new Set(
         (p.budget?.rows ?? []).flatMap((r) => {
           const v = num(period(r));
-          return Number.isFinite(v) ? [firstOfMonth(v)] : [];
+          return Number.isFinite(v) ? [monthToSerial(serialToMonth(v))] : [];
         }),
       );
       const planned = column(p.budget, 'Planned');

@@ -10,7 +10,7 @@ import { jointHeading, overallCheck, projectName } from './joint-sheet';
 export const JOINT_BUDGET_SHEET = 'Joint Budget';
 
 /** Row (0-based) of the first block's header; one block per measure, projects down, categories across. */
-export const FIRST_BLOCK_ROW = 4;
+const FIRST_BLOCK_ROW = 4;
 
 type Measure = 'Planned' | 'Actual' | 'Variance';
 const OVER = { fill: '#FFC7CE', fontColor: '#9C0006', bold: true } as const;
@@ -20,8 +20,6 @@ function measureCell(table: string, measure: Measure, category: string): string 
     `SUMIFS(${wholeColumn(table, m)},${wholeColumn(table, 'Category')},${category})`;
   return measure === 'Variance' ? `${sum('Planned')}-${sum('Actual')}` : sum(measure);
 }
-
-const absolute = (ref: string) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 
 /**
  * The joint budget: for planned, actual and variance, a project x category matrix of SUMIFS
@@ -255,7 +253,7 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
     input.builtAt,
     overallCheck(checks, 'every planned amount'),
   );
-  const abs = (ref: string) => `'${JOINT_BUDGET_SHEET}'!${absolute(ref)}`;
+  const abs = (ref: string) => sheetRef(JOINT_BUDGET_SHEET, ref);
   const widest = Math.max(width + 2, months.length + 3);
   return {
     sheet: {

@@ -1,5 +1,6 @@
 import { a1, block, columnLetter } from '../plan/a1';
-import { textLiteral, wholeColumn } from '../plan/references';
+import { dateToSerial, serialToDate } from '../dates';
+import { sheetRef, textLiteral, wholeColumn } from '../plan/references';
 import type { Cell, NamePlan, SheetItem, SheetPlan } from '../plan/types';
 import { SETTINGS_NAMES } from '../template/settings-names';
 import { tablesOf } from '../template/project-identity';
@@ -37,10 +38,6 @@ const SUMMARY = [
 
 const col = (header: string) => GRID.findIndex((g) => g.header === header);
 const MAX_STRIP = 240;
-const DAY = 86_400_000;
-const EPOCH = Date.UTC(1899, 11, 30);
-const toDate = (serial: number) => new Date(EPOCH + serial * DAY);
-const toSerial = (d: Date) => (d.getTime() - EPOCH) / DAY;
 
 interface Strip {
   readonly monthly: boolean;
@@ -55,21 +52,21 @@ export function stripOf(first: number, last: number): Strip {
   const monthly = last - first > 366;
   const starts: number[] = [];
   if (monthly) {
-    const d = toDate(first);
+    const d = serialToDate(first);
     for (let m = 0; starts.length < MAX_STRIP; m++) {
-      const s = toSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + m, 1)));
+      const s = dateToSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + m, 1)));
       if (s > last) break;
       starts.push(s);
     }
   } else {
-    const monday = first - ((toDate(first).getUTCDay() + 6) % 7);
+    const monday = first - ((serialToDate(first).getUTCDay() + 6) % 7);
     for (let s = monday; s <= last && starts.length < MAX_STRIP; s += 7) starts.push(s);
   }
   return { monthly, starts };
 }
 
 /** Task rows in schedule order: start date, then project name, then task ID. */
-export function scheduleOrder(input: JointInput): { project: number; task: JointTask }[] {
+function scheduleOrder(input: JointInput): { project: number; task: JointTask }[] {
   return input.projects
     .flatMap((p, project) => p.tasks.map((task) => ({ project, task })))
     .sort(
@@ -234,8 +231,7 @@ export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names:
     if (strip.starts.length > 0)
       items.push(...stripItems(strip, stripLeft, gridHeader, ordered.length, overdue));
   }
-  const abs = (row: number, c: number) =>
-    `'${JOINT_SCHEDULE_SHEET}'!$${columnLetter(c)}$${row + 1}`;
+  const abs = (row: number, c: number) => sheetRef(JOINT_SCHEDULE_SHEET, a1(row, c));
   return {
     sheet: {
       name: JOINT_SCHEDULE_SHEET,
@@ -271,8 +267,8 @@ function stripItems(
   const width = strip.starts.length;
   const labelRow = header - 1;
   const labels: Cell[] = strip.starts.map((s, i) => {
-    const d = toDate(s);
-    const prev = i > 0 ? toDate(strip.starts[i - 1]!) : null;
+    const d = serialToDate(s);
+    const prev = i > 0 ? serialToDate(strip.starts[i - 1]!) : null;
     if (strip.monthly)
       return prev && prev.getUTCFullYear() === d.getUTCFullYear()
         ? null

@@ -4,14 +4,12 @@ import { cardCell } from '../template/project-sheet';
 import type { RegistryEntry } from '../template/registry-sheet';
 import { styles } from '../template/styles';
 
-/** Rows every joint sheet opens with: title, when it was built, and the live freshness check. */
-export const CHECK_ROW = 2;
-
-export const checkStyles = {
+const checkStyles = {
   ok: { fontColor: '#006100', bold: true },
   stale: { fontColor: '#9C0006', fill: '#FFC7CE', bold: true },
 } as const;
 
+/** Rows every joint sheet opens with: title, when it was built, and the live freshness check (A3). */
 export function jointHeading(
   title: string,
   hint: string,
