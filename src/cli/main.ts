@@ -5,7 +5,7 @@ import type { Diagnostic } from '../domain/diagnostics';
 import { schemaProblems } from '../domain/diagnostics';
 import { PlanFile, planJsonSchema } from '../domain/schema/plan-file';
 import { addProjectPlan, newWorkbookPlan } from '../domain/template/workbook';
-import { PackageError } from '../xlsx/ooxml/package';
+import { PackageError, XlsxPackage } from '../xlsx/ooxml/package';
 import {
   changeWorkbook,
   consolidateWorkbook,
@@ -155,7 +155,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'validate': {
       const file = requireXlsx(target, 'workbook to check');
-      const raw = await readRawPlan(await readInput(file, 'workbook'), file);
+      const raw = await readRawPlan(
+        await XlsxPackage.load(await readInput(file, 'workbook'), file),
+        file,
+      );
       const diagnostics = Array.isArray(raw) ? raw : validatePlan(raw);
       if (values.json) io.out(JSON.stringify(diagnostics, null, 2));
       else printGrouped(io, diagnostics);

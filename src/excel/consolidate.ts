@@ -11,6 +11,7 @@ import type { SheetCell } from '../domain/consolidation/fingerprint';
 import type { Diagnostic } from '../domain/diagnostics';
 import { a1, parseRange } from '../domain/plan/a1';
 import type { Scalar, WorkbookPlan } from '../domain/plan/types';
+import { hasPlan } from '../domain/template/workbook';
 import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import { NO_PLAN, queueRawPlanRead } from './read-plan';
@@ -114,12 +115,8 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     const names = wb.names.load('items/name,items/formula');
     await q.flush();
     const state = readState();
-    if (!state.registry || !state.settings) return { kind: 'unreadable', diagnostics: [NO_PLAN] };
-    const readRaw = queueRawPlanRead(
-      context,
-      { ...state, registry: state.registry },
-      state.settings,
-    );
+    if (!hasPlan(state)) return { kind: 'unreadable', diagnostics: [NO_PLAN] };
+    const readRaw = queueRawPlanRead(context, state);
     const present = JOINT_SHEETS.filter((s) => state.sheets.includes(s));
     const joint = present.map((name) => {
       const sheet = wb.worksheets.getItem(name);

@@ -5,8 +5,7 @@ import { tablesOf } from '../domain/template/project-identity';
 import type { RawPlan, RawProject, RawTable, RawValue } from '../domain/validation/raw';
 import { defaultRun, type ExcelRun } from './host';
 import { queueStateRead } from './read-state';
-import type { Settings } from '../domain/schema/settings';
-import type { WorkbookState } from '../domain/template/workbook';
+import { hasPlan, type PlanState } from '../domain/template/workbook';
 
 const ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
 
@@ -21,11 +20,7 @@ function rawValue(v: unknown): RawValue {
  * Queues the loads of every registered project's card and tables, given the workbook's state
  * read in an earlier sync; the caller syncs once, then calls the returned function.
  */
-export function queueRawPlanRead(
-  context: Excel.RequestContext,
-  state: WorkbookState & { registry: NonNullable<WorkbookState['registry']> },
-  settings: Settings,
-): () => RawPlan {
+export function queueRawPlanRead(context: Excel.RequestContext, state: PlanState): () => RawPlan {
   const tables = new Set(state.tables.map((t) => t.toUpperCase()));
   const sheets = new Set(state.sheets);
   const first = cardCell('name');
@@ -70,7 +65,7 @@ export function queueRawPlanRead(
     };
   };
   return () => ({
-    settings,
+    settings: state.settings,
     projects: pending.map((p): RawProject => {
       const tasks = table(p.entry.sheet, p.tasks);
       const budget = table(p.entry.sheet, p.budget);
@@ -104,8 +99,8 @@ export async function readRawPlanLive(run: ExcelRun = defaultRun): Promise<RawPl
     const readState = queueStateRead(context);
     await context.sync();
     const state = readState();
-    if (!state.registry || !state.settings) return [NO_PLAN];
-    const read = queueRawPlanRead(context, { ...state, registry: state.registry }, state.settings);
+    if (!hasPlan(state)) return [NO_PLAN];
+    const read = queueRawPlanRead(context, state);
     await context.sync();
     return read();
   });

@@ -69,10 +69,9 @@ export interface PlanCells {
 
 /** Every registered project's card and tables as raw cells, read without exceljs or writing. */
 export async function readPlanCells(
-  bytes: Uint8Array,
+  pkg: XlsxPackage,
   label?: string,
 ): Promise<PlanCells | Diagnostic[]> {
-  const pkg = await XlsxPackage.load(bytes, label);
   const strings = await sharedStrings(pkg);
   const sheets = await listSheets(pkg);
   const registry = await rawTable(pkg, REGISTRY_TABLE, strings);
@@ -122,10 +121,10 @@ export async function readPlanCells(
 
 /** What validation reads: the plan's raw cells with its settings checked. */
 export async function readRawPlan(
-  bytes: Uint8Array,
+  pkg: XlsxPackage,
   label?: string,
 ): Promise<RawPlan | Diagnostic[]> {
-  const cells = await readPlanCells(bytes, label);
+  const cells = await readPlanCells(pkg, label);
   if (Array.isArray(cells)) return cells;
   const settings = Settings.safeParse(cells.settings);
   if (!settings.success)

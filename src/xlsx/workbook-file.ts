@@ -71,17 +71,20 @@ export async function newWorkbook(plan: WorkbookPlan): Promise<Buffer> {
   return await pkg.save();
 }
 
-/**
- * Applies a plan to a workbook people made, keeping every part implan does not own. Sheets
- * named in `replace` that already exist are rebuilt in place; any other name clash refuses.
- */
+/** Applies a plan to a workbook people made, keeping every part implan does not own. */
 export async function changeWorkbook(
   bytes: Uint8Array,
   plan: WorkbookPlan,
   label?: string,
+): Promise<Buffer> {
+  return await changePackage(await XlsxPackage.load(bytes, label), plan);
+}
+
+async function changePackage(
+  target: XlsxPackage,
+  plan: WorkbookPlan,
   replace: readonly string[] = [],
 ): Promise<Buffer> {
-  const target = await XlsxPackage.load(bytes, label);
   const sheets = sheetsOf(plan);
   if (sheets.length > 0)
     await graftSheets(
@@ -94,12 +97,8 @@ export async function changeWorkbook(
   return await target.save();
 }
 
-/** The joint sheets a workbook file already has, with the fingerprints implan stored for them. */
-export async function readJointSheets(
-  bytes: Uint8Array,
-  label?: string,
-): Promise<ExistingJointSheet[]> {
-  const pkg = await XlsxPackage.load(bytes, label);
+/** The joint sheets a workbook already has, with the fingerprints implan stored for them. */
+async function readJointSheets(pkg: XlsxPackage): Promise<ExistingJointSheet[]> {
   const strings = await sharedStrings(pkg);
   const names = await listDefinedNames(pkg);
   const found: ExistingJointSheet[] = [];
@@ -135,9 +134,11 @@ export async function consolidateWorkbook(
   result: Consolidation | { kind: 'unreadable'; diagnostics: Diagnostic[] };
   bytes?: Buffer;
 }> {
-  const raw = await readRawPlan(bytes, options.label);
+  // One package, read first and then edited: the file is unzipped once.
+  const pkg = await XlsxPackage.load(bytes, options.label);
+  const raw = await readRawPlan(pkg, options.label);
   if (Array.isArray(raw)) return { result: { kind: 'unreadable', diagnostics: raw } };
-  const existing = await readJointSheets(bytes, options.label);
+  const existing = await readJointSheets(pkg);
   const result = planConsolidation(raw, {
     builtAt: options.builtAt,
     existing,
@@ -146,10 +147,10 @@ export async function consolidateWorkbook(
   if (result.kind !== 'ready') return { result };
   return {
     result,
-    bytes: await changeWorkbook(
-      bytes,
+    // Sheets that already exist are rebuilt in place; any other name clash refuses.
+    bytes: await changePackage(
+      pkg,
       result.plan,
-      options.label,
       existing.map((s) => s.name),
     ),
   };
@@ -180,7 +181,7 @@ export async function exportPlanFile(
   bytes: Uint8Array,
   label?: string,
 ): Promise<PlanFile | Diagnostic[]> {
-  const cells = await readPlanCells(bytes, label);
+  const cells = await readPlanCells(await XlsxPackage.load(bytes, label), label);
   if (Array.isArray(cells)) return cells;
   const projects = cells.projects.map((p) =>
     decodeProject({

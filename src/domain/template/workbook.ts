@@ -31,6 +31,16 @@ export interface WorkbookState {
   readonly settings: Settings | null;
 }
 
+/** A workbook state that holds a plan: a Projects registry and readable Settings. */
+export type PlanState = WorkbookState & {
+  readonly registry: NonNullable<WorkbookState['registry']>;
+  readonly settings: Settings;
+};
+
+export function hasPlan(state: WorkbookState): state is PlanState {
+  return state.registry !== null && state.settings !== null;
+}
+
 export function registryEntryOf(
   p: Pick<Project, 'code' | 'name' | 'sheet' | 'manager' | 'included'>,
 ): RegistryEntry {
