@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Diagnostic, Result } from '../domain/diagnostics';
+import { ok } from '../domain/diagnostics';
 import { hostProblem } from './host';
 
 /** What the host could not apply (e.g. no ExcelApi 1.8) is said, as a warning, not hidden. */
@@ -36,5 +37,11 @@ export function useAction(
       setBusy(false);
     }
   };
-  return { busy, run };
+  /** The same for an action with no domain result: it succeeds unless the host refuses it. */
+  const attempt = (action: () => Promise<unknown>): Promise<boolean> =>
+    run(async () => {
+      await action();
+      return ok(null);
+    });
+  return { busy, run, attempt };
 }

@@ -1,11 +1,11 @@
 import { Body1, Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { Diagnostic } from '../../domain/diagnostics';
 import { validatePlan } from '../../domain/validation/validate';
 import { type ExcelRun } from '../../excel/host';
 import { selectCell } from '../../excel/navigate';
 import { readRawPlanLive } from '../../excel/read-plan';
 import { hostProblem } from '../host';
+import { useAction } from '../useAction';
 import { DiagnosticList } from './DiagnosticList';
 
 const useStyles = makeStyles({
@@ -23,19 +23,12 @@ interface Props {
 /** Check: validates every project and lists what it finds; a click selects the cell. */
 export function CheckPanel({ run, diagnostics, onChecked, onProblems }: Props) {
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const check = async () => {
-    setBusy(true);
-    onProblems([]);
-    try {
+  const { busy, attempt } = useAction(() => Promise.resolve(), onProblems);
+  const check = () =>
+    attempt(async () => {
       const raw = await readRawPlanLive(run);
       onChecked(Array.isArray(raw) ? raw : validatePlan(raw));
-    } catch (e) {
-      onProblems([hostProblem(e)]);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const select = (sheet: string, cell: string) =>
     void selectCell(sheet, cell, run).catch((e: unknown) => onProblems([hostProblem(e)]));
   const errors = diagnostics?.filter((d) => d.severity === 'error').length ?? 0;

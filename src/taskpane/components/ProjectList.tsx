@@ -19,7 +19,7 @@ import type { RegistryEntry } from '../../domain/template/registry-sheet';
 import type { ExcelRun } from '../../excel/host';
 import { openSheet } from '../../excel/navigate';
 import { removeProject, setIncluded } from '../../excel/projects';
-import { hostProblem } from '../host';
+import { useAction } from '../useAction';
 
 const useStyles = makeStyles({
   list: {
@@ -54,20 +54,7 @@ export function ProjectList({ entries, run, onDone, onProblems }: Props) {
   const styles = useStyles();
   const [removing, setRemoving] = useState<RegistryEntry | null>(null);
   const [deleteSheet, setDeleteSheet] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const act = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    onProblems([]);
-    try {
-      await action();
-      await onDone();
-    } catch (e) {
-      onProblems([hostProblem(e)]);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, attempt: act } = useAction(onDone, onProblems);
   const remove = async (entry: RegistryEntry) => {
     setRemoving(null);
     await act(() => removeProject(entry.code, { deleteSheet }, run));

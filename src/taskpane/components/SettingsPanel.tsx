@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../domain/diagnostics';
 import { Settings } from '../../domain/schema/settings';
 import type { ExcelRun } from '../../excel/host';
 import { saveSettings } from '../../excel/settings';
-import { hostProblem } from '../host';
+import { useAction } from '../useAction';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -106,7 +106,7 @@ export function SettingsPanel({ run, settings, onDone, onProblems }: Props) {
   const styles = useStyles();
   const [form, setForm] = useState<Form>(() => formOf(settings));
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, attempt } = useAction(onDone, onProblems);
   const [saved, setSaved] = useState(false);
   const edit = (change: (f: Form) => Form) => {
     setSaved(false);
@@ -126,17 +126,10 @@ export function SettingsPanel({ run, settings, onDone, onProblems }: Props) {
       return;
     }
     setErrors({});
-    setBusy(true);
-    onProblems([]);
-    try {
+    await attempt(async () => {
       await saveSettings(parsed.data, run);
       setSaved(true);
-      await onDone();
-    } catch (e) {
-      onProblems([hostProblem(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
