@@ -199,7 +199,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
           return 0;
         }
       }
-      return 2;
     }
     case 'add-project': {
       const file = requireXlsx(target, 'workbook');
