@@ -20,8 +20,11 @@ export function detectCapabilities(): HostCapabilities {
 
 export const defaultRun: ExcelRun = (batch) => Excel.run(batch);
 
-/** Host error codes worth a quiet retry: the user is typing in a cell, or Excel is busy. */
-const TRANSIENT = new Set(['InvalidOperationInCellEditMode', 'GeneralException']);
+/**
+ * The host error worth a quiet retry: a cell is being edited. (GeneralException is not: Excel
+ * may have applied part of the batch, and running it again could add a sheet twice.)
+ */
+const TRANSIENT = new Set(['InvalidOperationInCellEditMode']);
 
 /**
  * An ExcelRun that waits and retries a few times when Excel refuses a request because a cell is
