@@ -1,6 +1,7 @@
 import { monthToSerial, serialToMonth } from '../dates';
 import type { Settings } from '../schema/settings';
 import type { RegistryEntry } from '../template/registry-sheet';
+import { isBlank } from '../validation/cells';
 import type { RawPlan, RawTable, RawValue } from '../validation/raw';
 
 /** A task row as consolidation sees it: where it sits in its table and what orders it. */
@@ -44,7 +45,6 @@ export interface JointInput {
   readonly builtAt: string;
 }
 
-const blank = (v: RawValue | undefined) => v === null || v === undefined || v === '';
 const num = (v: RawValue | undefined) => (typeof v === 'number' ? v : Number.NaN);
 const text = (v: RawValue | undefined) =>
   v === null || v === undefined || typeof v === 'object' ? '' : String(v);
@@ -63,7 +63,7 @@ function entries<T>(
   if (!table) return [];
   const id = column(table, 'ID');
   const named = column(table, key);
-  return table.rows.flatMap((r, i) => (blank(id(r)) && blank(named(r)) ? [] : [make(r, i + 1)]));
+  return table.rows.flatMap((r, i) => (isBlank(id(r)) && isBlank(named(r)) ? [] : [make(r, i + 1)]));
 }
 
 /** The included projects of a plan that passed validation, reduced to what orders the joint rows. */
