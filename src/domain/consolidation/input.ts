@@ -63,7 +63,9 @@ function entries<T>(
   if (!table) return [];
   const id = column(table, 'ID');
   const named = column(table, key);
-  return table.rows.flatMap((r, i) => (isBlank(id(r)) && isBlank(named(r)) ? [] : [make(r, i + 1)]));
+  return table.rows.flatMap((r, i) =>
+    isBlank(id(r)) && isBlank(named(r)) ? [] : [make(r, i + 1)],
+  );
 }
 
 /** The included projects of a plan that passed validation, reduced to what orders the joint rows. */
