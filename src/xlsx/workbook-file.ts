@@ -68,6 +68,8 @@ async function applyRest(pkg: XlsxPackage, plan: WorkbookPlan): Promise<void> {
 export async function newWorkbook(plan: WorkbookPlan): Promise<Buffer> {
   const pkg = await renderDonor(sheetsOf(plan));
   await applyRest(pkg, plan);
+  // exceljs stamps its zip entries with the clock; a new file is a function of its plan alone.
+  pkg.stampDates();
   return await pkg.save();
 }
 
