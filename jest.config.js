@@ -7,4 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   testTimeout: 60000,
+  // Every workbook a test writes must pass the strict file check (test/support).
+  setupFilesAfterEnv: ['<rootDir>/test/support/check-every-workbook.ts'],
 };

@@ -17,6 +17,12 @@ const NEEDS = [
   { pkg: 'poppler-utils', present: () => has('pdftoppm') },
   { pkg: 'chromium', present: () => fs.existsSync('/usr/bin/chromium') },
   { pkg: 'fonts-dejavu-core', present: () => fs.existsSync('/usr/share/fonts/truetype/dejavu') },
+  // The strict file check (../shared/ooxml-check) that every workbook the tests write must pass.
+  {
+    pkg: 'python3-lxml',
+    present: () =>
+      spawnSync('/usr/bin/python3', ['-c', 'import lxml'], { stdio: 'ignore' }).status === 0,
+  },
 ];
 
 function ensurePrerequisites() {

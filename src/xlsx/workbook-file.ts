@@ -16,6 +16,7 @@ import {
   textConstant,
 } from '../domain/consolidation/consolidate';
 import { readSheetCells, sharedStrings } from './ooxml/cells';
+import { dropStaleCalcChain } from './ooxml/calc-chain';
 import { graftSheets } from './ooxml/graft';
 import { XlsxPackage } from './ooxml/package';
 import { fillTableRows, readTable, setCalculatedColumns } from './ooxml/tables';
@@ -96,6 +97,7 @@ async function changePackage(
       replace,
     );
   await applyRest(target, plan);
+  await dropStaleCalcChain(target);
   return await target.save();
 }
 

@@ -21,7 +21,7 @@ const CT = {
 function freshPath(pkg: XlsxPackage, folder: string, stem: string): string {
   for (let n = 1; ; n++) {
     const path = `${folder}/${stem}${n}.xml`;
-    if (!pkg.has(path)) return path;
+    if (!pkg.hasIgnoringCase(path)) return path;
   }
 }
 

@@ -14,8 +14,13 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
  */
 export class XlsxPackage {
   private readonly cache = new Map<string, string>();
+  /** Parts the package held when it was opened, by the lower-case name OPC compares. */
+  private readonly opened: ReadonlySet<string>;
+  private readonly rewritten = new Set<string>();
 
-  private constructor(private readonly zip: JSZip) {}
+  private constructor(private readonly zip: JSZip) {
+    this.opened = new Set(Object.keys(zip.files).map((p) => p.toLowerCase()));
+  }
 
   /** Opens a package, refusing what implan cannot edit without damage. */
   static async load(bytes: Uint8Array, label = 'The workbook'): Promise<XlsxPackage> {
@@ -54,6 +59,20 @@ export class XlsxPackage {
     return this.zip.file(path) !== null;
   }
 
+  /**
+   * Whether a part of this name exists as OPC compares part names: ignoring ASCII case
+   * (ECMA-376 Part 2, M1.12). A new part must not equal an existing one even so.
+   */
+  hasIgnoringCase(path: string): boolean {
+    const lower = path.toLowerCase();
+    return Object.keys(this.zip.files).some((p) => p.toLowerCase() === lower);
+  }
+
+  /** Parts that existed when the package was opened and have been rewritten since. */
+  rewrittenParts(): string[] {
+    return [...this.rewritten];
+  }
+
   async text(path: string): Promise<string> {
     const cached = this.cache.get(path);
     if (cached !== undefined) return cached;
@@ -66,6 +85,7 @@ export class XlsxPackage {
 
   setText(path: string, xml: string): void {
     this.cache.set(path, xml);
+    if (this.opened.has(path.toLowerCase())) this.rewritten.add(path);
     // A fixed timestamp keeps the output a function of the input: same plan, same bytes.
     const date = this.zip.file(path)?.date ?? FIXED_DATE;
     this.zip.file(path, xml, { date });

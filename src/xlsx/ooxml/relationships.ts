@@ -12,6 +12,7 @@ export const REL = {
   table: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table',
   sharedStrings:
     'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
+  calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
 } as const;
 
 /** The rels part of a part: xl/worksheets/sheet1.xml -> xl/worksheets/_rels/sheet1.xml.rels. */
@@ -73,7 +74,11 @@ export async function addContentType(
   contentType: string,
 ): Promise<void> {
   const xml = await pkg.text('[Content_Types].xml');
-  if (xml.includes(`PartName="/${part}"`)) return;
+  // Part names compare ignoring ASCII case (OPC M1.12), so one Override serves either spelling.
+  const declared = elements(xml, 'Override').some(
+    (e) => attributes(e.text).PartName?.toLowerCase() === `/${part}`.toLowerCase(),
+  );
+  if (declared) return;
   pkg.setText(
     '[Content_Types].xml',
     appendChild(
@@ -82,4 +87,29 @@ export async function addContentType(
       `<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`,
     ),
   );
+}
+
+/** Removes a part's relationships of one type and returns the parts they pointed at. */
+export async function removeRelationships(
+  pkg: XlsxPackage,
+  part: string,
+  type: string,
+): Promise<string[]> {
+  const path = relsPathOf(part);
+  if (!pkg.has(path)) return [];
+  let xml = await pkg.text(path);
+  const gone = elements(xml, 'Relationship').filter((e) => attributes(e.text).Type === type);
+  for (const e of [...gone].reverse()) xml = xml.slice(0, e.start) + xml.slice(e.end);
+  if (gone.length > 0) pkg.setText(path, xml);
+  return gone.map((e) => resolveTarget(part, attributes(e.text).Target ?? ''));
+}
+
+/** Removes a part's Override from [Content_Types].xml, matching its name ignoring case. */
+export async function removeContentType(pkg: XlsxPackage, part: string): Promise<void> {
+  let xml = await pkg.text('[Content_Types].xml');
+  const gone = elements(xml, 'Override').filter(
+    (e) => attributes(e.text).PartName?.toLowerCase() === `/${part}`.toLowerCase(),
+  );
+  for (const e of [...gone].reverse()) xml = xml.slice(0, e.start) + xml.slice(e.end);
+  if (gone.length > 0) pkg.setText('[Content_Types].xml', xml);
 }

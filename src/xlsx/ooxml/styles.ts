@@ -31,20 +31,34 @@ function childOf(name: string): string {
   );
 }
 
-/** Appends children to a collection and keeps its count attribute true. */
-function appendTo(
-  xml: string,
-  name: string,
-  children: readonly string[],
-  createAfter?: string,
-): string {
+/** The children of CT_Stylesheet in the order the schema requires (ISO/IEC 29500-1 §18.8.39). */
+const STYLESHEET_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
+
+/** Adds an empty collection where the schema puts it: before the first one that follows it. */
+function createCollection(xml: string, name: string): string {
+  const later = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1)
+    .map((n) => xml.search(new RegExp(`<${n}[\\s>/]`)))
+    .filter((at) => at >= 0);
+  const at = later.length > 0 ? Math.min(...later) : xml.lastIndexOf('</styleSheet>');
+  return `${xml.slice(0, at)}<${name} count="0"></${name}>${xml.slice(at)}`;
+}
+
+/** Appends children to a collection, creating it if need be, and keeps its count true. */
+function appendTo(xml: string, name: string, children: readonly string[]): string {
   if (children.length === 0) return xml;
-  if (!new RegExp(`<${name}[\\s>/]`).test(xml)) {
-    const anchor = createAfter ? xml.indexOf(createAfter) : -1;
-    const at =
-      anchor >= 0 ? anchor + createAfter!.length : xml.indexOf('>', xml.indexOf('<styleSheet')) + 1;
-    xml = `${xml.slice(0, at)}<${name} count="0"></${name}>${xml.slice(at)}`;
-  }
+  if (!new RegExp(`<${name}[\\s>/]`).test(xml)) xml = createCollection(xml, name);
   const before = collection(xml, name).count;
   xml = appendChild(xml, name, children.join(''));
   return xml.replace(new RegExp(`<${name}\\b[^>]*>`), (tag) =>
@@ -66,7 +80,10 @@ export async function mergeStyles(target: XlsxPackage, donor: XlsxPackage): Prom
   const targetFmts = elements(collection(xml, 'numFmts').inner, 'numFmt').map((e) =>
     attributes(e.text),
   );
-  let nextId = Math.max(163, ...targetFmts.map((f) => Number(f.numFmtId))) + 1;
+  // A fresh id must be unused anywhere in the part: differential formats carry numFmt ids too,
+  // and Excel treats two numFmt elements with one id as a damaged styles part.
+  const usedIds = elements(xml, 'numFmt').map((e) => Number(attributes(e.text).numFmtId));
+  let nextId = Math.max(163, ...usedIds) + 1;
   const fmtMap = new Map<number, number>();
   const newFmts: string[] = [];
   for (const e of elements(collection(d, 'numFmts').inner, 'numFmt')) {
@@ -87,7 +104,7 @@ export async function mergeStyles(target: XlsxPackage, donor: XlsxPackage): Prom
    * Each donor entry reuses an identical entry of the target or is appended, so consolidating
    * again adds nothing and rebuilt sheets come out with the same style ids.
    */
-  const merge = (name: string, children: readonly string[], createAfter?: string): number[] => {
+  const merge = (name: string, children: readonly string[]): number[] => {
     const existing = elements(collection(xml, name).inner, childOf(name)).map((e) => e.text);
     const index = new Map<string, number>();
     existing.forEach((t, i) => index.has(t) || index.set(t, i));
@@ -100,7 +117,7 @@ export async function mergeStyles(target: XlsxPackage, donor: XlsxPackage): Prom
       added.push(c);
       return id;
     });
-    xml = appendTo(xml, name, added, createAfter);
+    xml = appendTo(xml, name, added);
     return ids;
   };
   const donorChildren = (name: string) =>
@@ -129,7 +146,6 @@ export async function mergeStyles(target: XlsxPackage, donor: XlsxPackage): Prom
         return setAttribute(tag, 'numFmtId', String(mapFmt(Number(a.numFmtId))));
       }),
     ),
-    '</cellStyles>',
   );
   target.setText(STYLES, xml);
   return { cellXf: (id) => xfs[id] ?? 0, dxf: (id) => dxfs[id] ?? 0 };
