@@ -63,6 +63,36 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Only the Office.js writer and the ribbon commands talk to the host: the pane calls them,
+    // so a component can be rendered and tested without Excel.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/excel/**', 'src/commands/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'Only src/excel and src/commands use the Excel API.' },
+        { name: 'Office', message: 'Only src/excel and src/commands use the Office API.' },
+        { name: 'OfficeExtension', message: 'Only src/excel and src/commands use Office.js.' },
+      ],
+    },
+  },
+  {
+    // Files are read and written in one place, so part-level editing keeps its guarantees.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/xlsx/**', 'src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['exceljs', 'jszip', 'fast-xml-parser'].map((name) => ({
+            name,
+            message: 'Only src/xlsx reads and writes workbook files.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     // The domain knows nothing of hosts, files or UI: that is what lets one plan feed two writers.
     files: ['src/domain/**/*.ts'],
     rules: {
@@ -71,12 +101,13 @@ module.exports = tseslint.config(
         {
           patterns: [
             {
-              group: ['**/excel/**', '**/xlsx/**', '**/taskpane/**', '**/cli/**'],
-              message: 'The domain must not import writers, UI or the CLI.',
+              group: ['**/excel/**', '**/xlsx/**', '**/taskpane/**', '**/cli/**', '**/commands/**'],
+              message: 'The domain must not import writers, UI, commands or the CLI.',
             },
             {
-              group: ['exceljs', 'jszip', 'react', 'react-dom', '@fluentui/*', 'node:*'],
-              message: 'The domain must not depend on hosts, files or UI.',
+              // Anything but zod and the domain's own relative modules.
+              regex: '^(?!zod$|\\.{1,2}/)',
+              message: 'The domain imports nothing but zod: no hosts, files, UI or Node.',
             },
           ],
         },

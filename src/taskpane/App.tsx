@@ -14,6 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Diagnostic } from '../domain/diagnostics';
 import { defaultRun, withRetries } from '../excel/host';
+import { officeBackground } from '../excel/office';
 import { type PlanStatus, readPlanStatus } from '../excel/read-state';
 import { AddProjectForm } from './components/AddProjectForm';
 import { CheckPanel } from './components/CheckPanel';
@@ -40,8 +41,7 @@ const useStyles = makeStyles({
 });
 
 function officeTheme() {
-  const bg =
-    typeof Office !== 'undefined' ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
+  const bg = officeBackground();
   if (!bg) return webLightTheme;
   const n = parseInt(bg.replace('#', ''), 16);
   const luminance = ((n >> 16) & 255) * 0.299 + ((n >> 8) & 255) * 0.587 + (n & 255) * 0.114;

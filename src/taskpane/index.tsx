@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { officeReady } from '../excel/office';
 
-Office.onReady()
+officeReady()
   .then(() => {
     const root = document.getElementById('root');
     if (root) createRoot(root).render(<App />);
