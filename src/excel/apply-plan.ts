@@ -234,7 +234,13 @@ async function addSheet(
     const letter = columnLetter(column);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(width);
   }
-  for (const item of plan.items) await writeItem(q, sheet, item, caps, skipped);
+  // Excel puts each conditional format it adds at the top priority (ConditionalFormatCollection
+  // .add), while a plan lists them highest first as the file writer numbers them: adding them
+  // last to first gives the plan's order, whatever range each one covers.
+  const formats = plan.items.filter((i) => i.kind === 'conditionalFormat');
+  for (const item of plan.items)
+    if (item.kind !== 'conditionalFormat') await writeItem(q, sheet, item, caps, skipped);
+  for (const item of formats.reverse()) await writeItem(q, sheet, item, caps, skipped);
   if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
   if (plan.print && caps.pageLayout) {
     sheet.pageLayout.orientation = plan.print.landscape ? 'Landscape' : 'Portrait';

@@ -43,12 +43,14 @@ export interface FakeSheet {
     errorAlert?: unknown;
     ignoreBlanks?: boolean;
   }[];
+  /** In priority order, highest first, as Excel evaluates them on the worksheet. */
   conditionalFormats: {
     range: string;
     formula: string;
     fill?: string;
     fontColor?: string;
     bold?: boolean;
+    stopIfTrue?: boolean;
   }[];
   merges: string[];
   orientation?: string;
@@ -282,8 +284,15 @@ export function createFakeExcel(): FakeExcel {
       add(type: string) {
         if (type !== 'Custom') throw new Error(`Fake Excel: conditional format ${type}`);
         const cf: FakeSheet['conditionalFormats'][number] = { range: addr, formula: '' };
-        sheet?.conditionalFormats.push(cf);
+        // "Adds a new conditional format to the collection at the first/top priority."
+        // (Excel.ConditionalFormatCollection.add, ExcelApi 1.6, learn.microsoft.com/javascript/
+        // api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-add-member(1));
+        // priorities are kept per worksheet, as Excel's are.
+        sheet?.conditionalFormats.unshift(cf);
         return strict('ConditionalFormat', {
+          set stopIfTrue(v: boolean) {
+            cf.stopIfTrue = v;
+          },
           custom: strict('CustomConditionalFormat', {
             rule: strict('ConditionalFormatRule', {
               set formula(v: string) {

@@ -94,14 +94,15 @@ export function modelFromFake(fake: FakeExcel): WorkbookModel {
           };
         }),
       validations: s.validations
-        .flatMap((v) => perCell(v.range, JSON.stringify(fakeRule(v.rule))))
-        .sort(),
-      conditionalFormats: s.conditionalFormats
-        .map(
-          (c) =>
-            `${c.range} ${c.formula.replace(/^=/, '')} ${upper(c.fill) ?? ''} ${upper(c.fontColor) ?? ''} ${c.bold ? 'bold' : ''}`,
+        .flatMap((v) =>
+          perCell(v.range, JSON.stringify({ ...fakeRule(v.rule), ...fakeOptions(v) })),
         )
         .sort(),
+      // In priority order (highest first): which format wins where two apply is part of the look.
+      conditionalFormats: s.conditionalFormats.map(
+        (c) =>
+          `${c.range} ${c.formula.replace(/^=/, '')} ${upper(c.fill) ?? ''} ${upper(c.fontColor) ?? ''} ${c.bold ? 'bold' : ''}${c.stopIfTrue ? ' stop' : ''}`,
+      ),
       widths: Object.fromEntries(
         [...s.columnWidths].map(([c, w]) => [c, Math.round(pointsToWidth(w) * 10) / 10]),
       ),
@@ -112,7 +113,43 @@ export function modelFromFake(fake: FakeExcel): WorkbookModel {
   };
 }
 
-function fakeRule(rule: unknown): unknown {
+/** A validation's options as both models spell them: blanks, the prompt, the error alert. */
+interface ValidationOptions {
+  ignoreBlanks: boolean;
+  prompt?: string;
+  alert: string;
+}
+
+function fakeOptions(v: FakeExcel['sheets'][number]['validations'][number]): ValidationOptions {
+  const prompt = v.prompt as { showPrompt?: boolean; title?: string; message?: string } | undefined;
+  const alert = (v.errorAlert ?? {}) as {
+    showAlert?: boolean;
+    style?: string;
+    title?: string;
+    message?: string;
+  };
+  return {
+    ignoreBlanks: v.ignoreBlanks ?? true,
+    ...(prompt?.showPrompt ? { prompt: `${prompt.title ?? ''}: ${prompt.message ?? ''}` } : {}),
+    alert: alert.showAlert
+      ? `${alert.style?.toLowerCase() ?? 'stop'} ${alert.title ?? ''}: ${alert.message ?? ''}`
+      : 'none',
+  };
+}
+
+function fileOptions(attr: (name: string) => string | undefined): ValidationOptions {
+  const on = (name: string) => attr(name) === '1' || attr(name) === 'true';
+  const text = (name: string) => unescapeXml(attr(name) ?? '');
+  return {
+    ignoreBlanks: on('allowBlank'),
+    ...(on('showInputMessage') ? { prompt: `${text('promptTitle')}: ${text('prompt')}` } : {}),
+    alert: on('showErrorMessage')
+      ? `${attr('errorStyle') ?? 'stop'} ${text('errorTitle')}: ${text('error')}`
+      : 'none',
+  };
+}
+
+function fakeRule(rule: unknown): object {
   const r = rule as Record<string, Record<string, unknown>>;
   if (r.list) return { list: r.list.source };
   if (r.wholeNumber) return { between: [r.wholeNumber.formula1, r.wholeNumber.formula2] };
@@ -120,7 +157,7 @@ function fakeRule(rule: unknown): unknown {
   if (r.custom) return { custom: String(r.custom.formula).replace(/^=/, '') };
   if (r.date)
     return { date: [isoToSerial(String(r.date.formula1)), isoToSerial(String(r.date.formula2))] };
-  return rule;
+  return { unknown: rule };
 }
 
 function fileValue(v: ExcelJS.CellValue): Pick<CellModel, 'value' | 'formula'> {
@@ -204,7 +241,8 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
                 : type === 'decimal'
                   ? { decimal: [Number(f(1)), f(2) === '' ? null : Number(f(2))] }
                   : { date: [Number(f(1)), Number(f(2))] };
-        return (attr('sqref') ?? '').split(' ').flatMap((r) => perCell(r, JSON.stringify(rule)));
+        const what = JSON.stringify({ ...rule, ...fileOptions(attr) });
+        return (attr('sqref') ?? '').split(' ').flatMap((r) => perCell(r, what));
       })
       .sort();
     const cfs = (
@@ -212,6 +250,8 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
         conditionalFormattings: {
           ref: string;
           rules: {
+            priority?: number;
+            stopIfTrue?: boolean;
             formulae?: string[];
             style?: {
               fill?: { bgColor?: { argb?: string } };
@@ -221,13 +261,13 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
         }[];
       }
     ).conditionalFormattings
-      .flatMap((cf) =>
-        cf.rules.map(
-          (r) =>
-            `${cf.ref} ${r.formulae?.[0] ?? ''} ${hex(r.style?.fill?.bgColor?.argb) ?? ''} ${hex(r.style?.font?.color?.argb) ?? ''} ${r.style?.font?.bold ? 'bold' : ''}`,
-        ),
-      )
-      .sort();
+      .flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, r })))
+      // Excel evaluates a sheet's formats by their priority numbers, lowest first.
+      .sort((a, b) => (a.r.priority ?? 0) - (b.r.priority ?? 0))
+      .map(
+        ({ ref, r }) =>
+          `${ref} ${r.formulae?.[0] ?? ''} ${hex(r.style?.fill?.bgColor?.argb) ?? ''} ${hex(r.style?.font?.color?.argb) ?? ''} ${r.style?.font?.bold ? 'bold' : ''}${r.stopIfTrue ? ' stop' : ''}`,
+      );
     const widths: Record<number, number> = {};
     for (const col of elements(sheetXml, 'col')) {
       const a = (n: string) => Number(new RegExp(`\\s${n}="([^"]*)"`).exec(col.text)?.[1]);
