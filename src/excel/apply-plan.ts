@@ -169,17 +169,12 @@ async function writeItem(
       return;
     }
     case 'table': {
+      // The table exists (addStructure); its body is written now, formulas and all. Writing
+      // each column's formula over its whole body makes it a calculated column.
       const t = item.table;
-      const header = [t.columns.map((c) => toInput(c.name))];
-      const headerRange = sheet.getRange(t.at).getResizedRange(0, t.columns.length - 1);
-      headerRange.values = header;
-      const table = sheet.tables.add(headerRange.getResizedRange(t.rows.length, 0), true);
-      table.name = t.name;
-      table.style = t.style;
-      // Writing each column's formula over its whole body makes it a calculated column.
       await writeBlock(
         q,
-        headerRange.getOffsetRange(1, 0).getCell(0, 0),
+        sheet.getRange(t.at).getOffsetRange(1, 0),
         inputs(t.rows),
         (r, chunk) => (r.formulas = chunk),
       );
@@ -222,18 +217,42 @@ async function writeItem(
   }
 }
 
-async function addSheet(
-  q: WriteQueue,
-  plan: SheetPlan,
-  caps: HostCapabilities,
-  skipped: Set<string>,
-): Promise<void> {
+/**
+ * Excel parses a formula when it is set, against the workbook as it stands: a formula naming a
+ * table, sheet or defined name that does not exist yet is refused (InvalidArgument), and the
+ * names themselves refer to tables and cells. So a plan is applied in three passes: every sheet
+ * and table (headers only) first, then the names, then every cell, formula, rule and row.
+ */
+type Pass = 'structure' | 'names' | 'content';
+const PASSES: readonly Pass[] = ['structure', 'names', 'content'];
+
+/** The sheet and its tables, so every later formula finds what it names. */
+function addStructure(q: WriteQueue, plan: SheetPlan): void {
   const sheet = q.context.workbook.worksheets.add(plan.name);
   if (plan.tabColor) sheet.tabColor = plan.tabColor;
   for (const { column, width } of plan.columnWidths) {
     const letter = columnLetter(column);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(width);
   }
+  for (const item of plan.items) {
+    if (item.kind !== 'table') continue;
+    const t = item.table;
+    const headerRange = sheet.getRange(t.at).getResizedRange(0, t.columns.length - 1);
+    headerRange.values = [t.columns.map((c) => toInput(c.name))];
+    const table = sheet.tables.add(headerRange.getResizedRange(t.rows.length, 0), true);
+    table.name = t.name;
+    table.style = t.style;
+  }
+}
+
+/** Everything else on the sheet, once every table and name of the plan exists. */
+async function addContent(
+  q: WriteQueue,
+  plan: SheetPlan,
+  caps: HostCapabilities,
+  skipped: Set<string>,
+): Promise<void> {
+  const sheet = q.context.workbook.worksheets.getItem(plan.name);
   // Excel puts each conditional format it adds at the top priority (ConditionalFormatCollection
   // .add), while a plan lists them highest first as the file writer numbers them: adding them
   // last to first gives the plan's order, whatever range each one covers.
@@ -252,32 +271,64 @@ async function addSheet(
   }
 }
 
+/**
+ * Rows written into a table: those that replace existing (placeholder) rows in place, the
+ * others by growing the table and then writing its new last rows. Microsoft's co-authoring
+ * guidance (learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins, "Avoid
+ * table row conflicts") says TableRowCollection.add causes merge conflicts; Table.resize
+ * (ExcelApi 1.13) does not, and where it is missing rows.add is the only way left.
+ */
+async function fillTableRows(
+  q: WriteQueue,
+  step: Extract<PlanStep, { kind: 'fillTableRows' }>,
+  caps: HostCapabilities,
+): Promise<void> {
+  const table = q.context.workbook.tables.getItem(step.table);
+  const rows = inputs(step.rows);
+  const overlap = rows.slice(0, Math.max(0, step.existingRows - step.firstRow));
+  const rest = rows.slice(overlap.length);
+  await q.spend(rows);
+  if (overlap.length > 0)
+    table
+      .getDataBodyRange()
+      .getRow(step.firstRow)
+      .getResizedRange(overlap.length - 1, 0).formulas = overlap;
+  if (rest.length === 0) return;
+  if (!caps.tableResize) {
+    table.rows.add(undefined, rest);
+    return;
+  }
+  table.resize(table.getRange().getResizedRange(rest.length, 0));
+  table
+    .getDataBodyRange()
+    .getLastRow()
+    .getOffsetRange(1 - rest.length, 0)
+    .getResizedRange(rest.length - 1, 0).formulas = rest;
+}
+
 async function applyStep(
   q: WriteQueue,
   step: PlanStep,
+  pass: Pass,
   caps: HostCapabilities,
   skipped: Set<string>,
 ): Promise<void> {
   switch (step.kind) {
     case 'addSheet':
-      return await addSheet(q, step.sheet, caps, skipped);
+      if (pass === 'structure') addStructure(q, step.sheet);
+      if (pass === 'content') await addContent(q, step.sheet, caps, skipped);
+      return;
     case 'setNames':
-      for (const n of step.names) q.context.workbook.names.add(n.name, `=${n.refersTo}`);
+      if (pass !== 'names') return;
+      for (const n of step.names) {
+        await q.spend(n);
+        if (n.comment) q.context.workbook.names.add(n.name, `=${n.refersTo}`, n.comment);
+        else q.context.workbook.names.add(n.name, `=${n.refersTo}`);
+      }
       return;
-    case 'fillTableRows': {
-      const table = q.context.workbook.tables.getItem(step.table);
-      const rows = inputs(step.rows);
-      const overlap = rows.slice(0, Math.max(0, step.existingRows - step.firstRow));
-      const rest = rows.slice(overlap.length);
-      await q.spend(rows);
-      if (overlap.length > 0)
-        table
-          .getDataBodyRange()
-          .getRow(step.firstRow)
-          .getResizedRange(overlap.length - 1, 0).formulas = overlap;
-      if (rest.length > 0) table.rows.add(undefined, rest);
+    case 'fillTableRows':
+      if (pass === 'content') await fillTableRows(q, step, caps);
       return;
-    }
     default:
       assertNever(step);
   }
@@ -290,7 +341,8 @@ export async function queuePlan(
   caps: HostCapabilities,
 ): Promise<string[]> {
   const skipped = new Set<string>();
-  for (const step of plan.steps) await applyStep(q, step, caps, skipped);
+  for (const pass of PASSES)
+    for (const step of plan.steps) await applyStep(q, step, pass, caps, skipped);
   return [...skipped];
 }
 

@@ -9,13 +9,20 @@ export interface HostCapabilities {
   readonly pageLayout: boolean;
   /** ExcelApi 1.6: suspending calculation while a batch writes. */
   readonly suspendCalculation?: boolean;
+  /** ExcelApi 1.13: Table.resize, which grows a table without TableRowCollection.add. */
+  readonly tableResize?: boolean;
 }
 
 export function detectCapabilities(): HostCapabilities {
   if (typeof Office === 'undefined' || !Office.context?.requirements)
-    return { dataValidation: true, pageLayout: true, suspendCalculation: true };
+    return { dataValidation: true, pageLayout: true, suspendCalculation: true, tableResize: true };
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
-  return { dataValidation: has('1.8'), pageLayout: has('1.9'), suspendCalculation: has('1.6') };
+  return {
+    dataValidation: has('1.8'),
+    pageLayout: has('1.9'),
+    suspendCalculation: has('1.6'),
+    tableResize: has('1.13'),
+  };
 }
 
 export const defaultRun: ExcelRun = (batch) => Excel.run(batch);

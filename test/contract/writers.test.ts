@@ -11,7 +11,7 @@ import { changeWorkbook, newWorkbook, readWorkbookState } from '../../src/xlsx/w
 import { createFakeExcel } from '../excel/fake-excel';
 import { modelFromFake, modelFromXlsx } from '../support/workbook-model';
 
-const ALL = { dataValidation: true, pageLayout: true };
+const ALL = { dataValidation: true, pageLayout: true, tableResize: true };
 
 describe('both writers, same plan', () => {
   it.each([

@@ -6,7 +6,7 @@ import { addProject, setUpPlan } from '../../src/excel/actions';
 import { readWorkbookState } from '../../src/excel/read-state';
 import { createFakeExcel } from './fake-excel';
 
-const ALL = { dataValidation: true, pageLayout: true };
+const ALL = { dataValidation: true, pageLayout: true, tableResize: true };
 
 function planOf(projects: number): PlanFileInput {
   return {

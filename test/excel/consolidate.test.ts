@@ -13,7 +13,7 @@ import { consolidateWorkbook, newWorkbook } from '../../src/xlsx/workbook-file';
 import { modelFromFake, modelFromXlsx } from '../support/workbook-model';
 import { createFakeExcel } from './fake-excel';
 
-const ALL = { dataValidation: true, pageLayout: true, suspendCalculation: true };
+const ALL = { dataValidation: true, pageLayout: true, suspendCalculation: true, tableResize: true };
 const BUILT = '1 Dec 2026 09:00 UTC';
 const JOINT = ['Joint Schedule', 'Joint Budget', 'Contingency Plan'];
 

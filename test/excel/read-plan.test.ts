@@ -3,7 +3,7 @@ import { addProject, setUpPlan } from '../../src/excel/actions';
 import { readRawPlanLive } from '../../src/excel/read-plan';
 import { createFakeExcel } from './fake-excel';
 
-const ALL = { dataValidation: true, pageLayout: true };
+const ALL = { dataValidation: true, pageLayout: true, tableResize: true };
 
 async function planWith(projects: number) {
   const fake = createFakeExcel();
