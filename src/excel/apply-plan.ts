@@ -5,6 +5,7 @@ import {
   type Cell,
   type CellStyle,
   type ConditionalRule,
+  type NamePlan,
   type PlanStep,
   type SheetItem,
   type SheetPlan,
@@ -12,6 +13,7 @@ import {
   type WorkbookPlan,
 } from '../domain/plan/types';
 import { toInput, widthToPoints } from './cell-input';
+import { requestCost, utf8Length } from './payload';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 
 /**
@@ -35,9 +37,12 @@ export class WriteQueue {
     readonly budget = PAYLOAD_BUDGET,
   ) {}
 
-  /** Accounts for a write of `payload`; syncs first when it would not fit in the current request. */
-  async spend(payload: unknown): Promise<void> {
-    const bytes = JSON.stringify(payload)?.length ?? 0;
+  /**
+   * Accounts for `calls` API calls carrying `payload` (payload.ts says how they are counted);
+   * syncs first when they would not fit in the current request.
+   */
+  async spend(payload: unknown, calls = 1): Promise<void> {
+    const bytes = requestCost(payload, calls);
     if (this.pending > 0 && this.pending + bytes > this.budget) await this.flush();
     this.pending += bytes;
   }
@@ -64,11 +69,11 @@ async function writeBlock<T>(
   set: (range: Excel.Range, chunk: T[][]) => void,
 ): Promise<void> {
   const width = rows[0]?.length ?? 1;
-  const total = JSON.stringify(rows).length;
+  const total = utf8Length(rows);
   const perChunk = Math.max(1, Math.floor((rows.length * q.budget) / 2 / Math.max(total, 1)));
   for (let start = 0; start < rows.length; start += perChunk) {
     const chunk = rows.slice(start, start + perChunk).map((r) => [...r]);
-    await q.spend(chunk);
+    await q.spend(chunk, 2);
     set(topLeft.getOffsetRange(start, 0).getResizedRange(chunk.length - 1, width - 1), chunk);
   }
 }
@@ -164,7 +169,7 @@ async function writeItem(
       return;
     }
     case 'format': {
-      await q.spend(item.style);
+      await q.spend(item.style, 8);
       await applyStyle(q, sheet.getRange(item.range), item.style, rangeSize(item.range));
       return;
     }
@@ -187,7 +192,7 @@ async function writeItem(
         );
         return;
       }
-      await q.spend(item.rule);
+      await q.spend(item.rule, 6);
       const dv = sheet.getRange(item.range).dataValidation;
       dv.ignoreBlanks = true;
       dv.rule = validationRule(item.rule);
@@ -206,7 +211,7 @@ async function writeItem(
       return;
     }
     case 'conditionalFormat':
-      await q.spend(item.rule);
+      await q.spend(item.rule, 8);
       conditionalFormat(sheet.getRange(item.range), item.rule);
       return;
     case 'merge':
@@ -221,14 +226,64 @@ async function writeItem(
  * Excel parses a formula when it is set, against the workbook as it stands: a formula naming a
  * table, sheet or defined name that does not exist yet is refused (InvalidArgument), and the
  * names themselves refer to tables and cells. So a plan is applied in three passes: every sheet
- * and table (headers only) first, then the names, then every cell, formula, rule and row.
+ * and table (headers only) first, then the names, then every cell, formula, rule and row, and
+ * last the names that hold constants.
  */
-type Pass = 'structure' | 'names' | 'content';
-const PASSES: readonly Pass[] = ['structure', 'names', 'content'];
+type Pass = 'structure' | 'names' | 'content' | 'stamps';
+const PASSES: readonly Pass[] = ['structure', 'names', 'content', 'stamps'];
+
+/**
+ * A name holding a constant (a build stamp, a sheet's fingerprint) names nothing, so it is set
+ * last, after every cell: a fingerprint then only ever describes a sheet that was written in
+ * full, and a run Excel stops half-way never marks a half-written sheet as built.
+ */
+const isStamp = (n: NamePlan) => /^("([^"]|"")*"|-?\d+(\.\d+)?)$/.test(n.refersTo);
+
+/** What a plan is applied over: sheets it rebuilds in place, names that already exist. */
+export interface PlanTarget {
+  /** Sheets that exist and are rebuilt in place, keeping their identity (and so every
+   *  reference into them); compared as Excel compares sheet names, ignoring case. */
+  readonly rebuild?: readonly string[];
+  /** Defined names that exist: given their new formula instead of being added again. */
+  readonly existingNames?: readonly string[];
+  /** Written in A1 of each emptied sheet until its content replaces it: what a reader sees if
+   *  Excel stops the run half-way. */
+  readonly rebuildNote?: string;
+}
+
+const hasName = (list: readonly string[] | undefined, name: string) =>
+  (list ?? []).some((n) => n.toUpperCase() === name.toUpperCase());
+
+/**
+ * Empties a sheet for a rebuild: contents, formats, conditional formats, validations, merges,
+ * widths and frozen panes, but not the sheet itself. A deleted and recreated sheet would turn
+ * every reference to it into #REF! for good and clear the user's undo stack (Worksheet.delete
+ * is on the undo page's list); an emptied one keeps both.
+ */
+function clearSheet(sheet: Excel.Worksheet, caps: HostCapabilities): void {
+  const all = sheet.getRange();
+  all.conditionalFormats.clearAll();
+  if (caps.dataValidation) all.dataValidation.clear();
+  all.unmerge();
+  all.clear();
+  all.format.useStandardWidth = true;
+  sheet.freezePanes.unfreeze();
+}
 
 /** The sheet and its tables, so every later formula finds what it names. */
-function addStructure(q: WriteQueue, plan: SheetPlan): void {
-  const sheet = q.context.workbook.worksheets.add(plan.name);
+async function addStructure(
+  q: WriteQueue,
+  plan: SheetPlan,
+  caps: HostCapabilities,
+  target: PlanTarget,
+): Promise<void> {
+  await q.spend(plan.name, 12 + plan.columnWidths.length * 2);
+  const rebuild = hasName(target.rebuild, plan.name);
+  const sheet = rebuild
+    ? q.context.workbook.worksheets.getItem(plan.name)
+    : q.context.workbook.worksheets.add(plan.name);
+  if (rebuild) clearSheet(sheet, caps);
+  if (rebuild && target.rebuildNote) sheet.getRange('A1').values = [[toInput(target.rebuildNote)]];
   if (plan.tabColor) sheet.tabColor = plan.tabColor;
   for (const { column, width } of plan.columnWidths) {
     const letter = columnLetter(column);
@@ -237,6 +292,7 @@ function addStructure(q: WriteQueue, plan: SheetPlan): void {
   for (const item of plan.items) {
     if (item.kind !== 'table') continue;
     const t = item.table;
+    await q.spend(t.columns, 8);
     const headerRange = sheet.getRange(t.at).getResizedRange(0, t.columns.length - 1);
     headerRange.values = [t.columns.map((c) => toInput(c.name))];
     const table = sheet.tables.add(headerRange.getResizedRange(t.rows.length, 0), true);
@@ -251,15 +307,20 @@ async function addContent(
   plan: SheetPlan,
   caps: HostCapabilities,
   skipped: Set<string>,
+  target: PlanTarget,
 ): Promise<void> {
   const sheet = q.context.workbook.worksheets.getItem(plan.name);
   // Excel puts each conditional format it adds at the top priority (ConditionalFormatCollection
   // .add), while a plan lists them highest first as the file writer numbers them: adding them
   // last to first gives the plan's order, whatever range each one covers.
   const formats = plan.items.filter((i) => i.kind === 'conditionalFormat');
-  for (const item of plan.items)
-    if (item.kind !== 'conditionalFormat') await writeItem(q, sheet, item, caps, skipped);
-  for (const item of formats.reverse()) await writeItem(q, sheet, item, caps, skipped);
+  // A rebuilt sheet keeps its note in A1 until everything else is written.
+  const noted = hasName(target.rebuild, plan.name) && target.rebuildNote !== undefined;
+  const holdsA1 = (i: SheetItem) => noted && i.kind === 'cells' && i.at === 'A1';
+  const cells = plan.items.filter((i) => i.kind !== 'conditionalFormat');
+  for (const item of [...cells.filter((i) => !holdsA1(i)), ...formats.reverse()])
+    await writeItem(q, sheet, item, caps, skipped);
+  for (const item of cells.filter(holdsA1)) await writeItem(q, sheet, item, caps, skipped);
   if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
   if (plan.print && caps.pageLayout) {
     sheet.pageLayout.orientation = plan.print.landscape ? 'Landscape' : 'Portrait';
@@ -287,7 +348,7 @@ async function fillTableRows(
   const rows = inputs(step.rows);
   const overlap = rows.slice(0, Math.max(0, step.existingRows - step.firstRow));
   const rest = rows.slice(overlap.length);
-  await q.spend(rows);
+  await q.spend(rows, 6);
   if (overlap.length > 0)
     table
       .getDataBodyRange()
@@ -306,24 +367,32 @@ async function fillTableRows(
     .getResizedRange(rest.length - 1, 0).formulas = rest;
 }
 
+function setName(q: WriteQueue, name: NamePlan, target: PlanTarget): void {
+  const names = q.context.workbook.names;
+  if (hasName(target.existingNames, name.name))
+    names.getItem(name.name).formula = `=${name.refersTo}`;
+  else if (name.comment) names.add(name.name, `=${name.refersTo}`, name.comment);
+  else names.add(name.name, `=${name.refersTo}`);
+}
+
 async function applyStep(
   q: WriteQueue,
   step: PlanStep,
   pass: Pass,
   caps: HostCapabilities,
   skipped: Set<string>,
+  target: PlanTarget,
 ): Promise<void> {
   switch (step.kind) {
     case 'addSheet':
-      if (pass === 'structure') addStructure(q, step.sheet);
-      if (pass === 'content') await addContent(q, step.sheet, caps, skipped);
+      if (pass === 'structure') await addStructure(q, step.sheet, caps, target);
+      if (pass === 'content') await addContent(q, step.sheet, caps, skipped, target);
       return;
     case 'setNames':
-      if (pass !== 'names') return;
-      for (const n of step.names) {
-        await q.spend(n);
-        if (n.comment) q.context.workbook.names.add(n.name, `=${n.refersTo}`, n.comment);
-        else q.context.workbook.names.add(n.name, `=${n.refersTo}`);
+      if (pass !== 'names' && pass !== 'stamps') return;
+      for (const n of step.names.filter((x) => isStamp(x) === (pass === 'stamps'))) {
+        await q.spend(n, 2);
+        setName(q, n, target);
       }
       return;
     case 'fillTableRows':
@@ -339,10 +408,11 @@ export async function queuePlan(
   q: WriteQueue,
   plan: WorkbookPlan,
   caps: HostCapabilities,
+  target: PlanTarget = {},
 ): Promise<string[]> {
   const skipped = new Set<string>();
   for (const pass of PASSES)
-    for (const step of plan.steps) await applyStep(q, step, pass, caps, skipped);
+    for (const step of plan.steps) await applyStep(q, step, pass, caps, skipped, target);
   return [...skipped];
 }
 

@@ -7,10 +7,10 @@ import {
   planConsolidation,
   textConstant,
 } from '../domain/consolidation/consolidate';
-import type { SheetCell } from '../domain/consolidation/fingerprint';
+import { fingerprintOf, type SheetCell } from '../domain/consolidation/fingerprint';
 import type { Diagnostic } from '../domain/diagnostics';
 import { a1, parseRange } from '../domain/plan/a1';
-import type { Scalar, WorkbookPlan } from '../domain/plan/types';
+import type { Scalar } from '../domain/plan/types';
 import { hasPlan } from '../domain/template/workbook';
 import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
@@ -47,8 +47,13 @@ export type LiveConsolidation =
       readonly skipped: readonly string[];
     });
 
-/** Where a joint sheet is built before it takes its real name. */
-export const buildingName = (sheet: string): string => `~${sheet}`;
+/**
+ * What a joint sheet says while implan rebuilds it, in A1 and in its fingerprint name, so a
+ * rebuild that Excel stops half-way leaves a sheet that says what happened, and the next
+ * Consolidate rebuilds it without asking (docs/decisions/0004-joint-sheets-rebuilt-in-place.md).
+ */
+export const REBUILDING =
+  'Implan was rebuilding this sheet when Excel stopped it: click Consolidate again to finish.';
 
 function cellsOf(range: Excel.Range): SheetCell[] {
   const origin = parseRange(range.address.split('!').pop() ?? 'A1').from;
@@ -72,21 +77,12 @@ function cellsOf(range: Excel.Range): SheetCell[] {
   return out;
 }
 
-function renamed(plan: WorkbookPlan): WorkbookPlan {
-  return {
-    steps: plan.steps.flatMap((s) =>
-      s.kind === 'addSheet'
-        ? [{ ...s, sheet: { ...s.sheet, name: buildingName(s.sheet.name) } }]
-        : [],
-    ),
-  };
-}
-
 /**
  * Consolidate in the open workbook. Reads in one phase (two syncs), decides in the domain, then
- * builds the joint sheets under temporary names with calculation suspended and swaps them in
- * (two syncs more, plus one per 4 MB of payload), so a failure half-way leaves the previous
- * joint sheets as they were.
+ * rebuilds the joint sheets in place with calculation suspended (one sync more, plus one per
+ * 4 MB of payload): each sheet keeps its identity, so references to it from users' own sheets
+ * keep working, and nothing in the run clears Excel's undo stack. Where ExcelApi 1.20 is
+ * present the whole run is one undo step.
  */
 export async function consolidateLive(
   options: ConsolidateOptions = {},
@@ -94,8 +90,8 @@ export async function consolidateLive(
   try {
     return await consolidateOnce(options);
   } catch (e) {
-    // Excel refused a request as too large (its limit varies by host): the failed build left
-    // nothing behind, so build again in requests a quarter of the size.
+    // Excel refused a request as too large (its limit varies by host): build again in requests
+    // a quarter of the size; the sheets the failed run emptied say so, and are rebuilt.
     const code = (e as { code?: unknown } | null)?.code;
     const budget = options.budget ?? PAYLOAD_BUDGET;
     if (code !== 'RequestPayloadSizeLimitExceeded' || budget <= 50_000) throw e;
@@ -127,12 +123,21 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     });
     await q.flush();
     step('Checking entries');
-    const stored = new Map(names.items.map((n) => [n.name, String(n.formula)]));
-    const existing: ExistingJointSheet[] = joint.map((j) => ({
-      name: j.name,
-      cells: j.used.isNullObject ? [] : cellsOf(j.used),
-      builtFingerprint: textConstant(stored.get(fingerprintName(j.name))),
-    }));
+    // Defined names compare ignoring case, as Excel compares them.
+    const stored = new Map(names.items.map((n) => [n.name.toUpperCase(), String(n.formula)]));
+    const existing: ExistingJointSheet[] = joint.map((j) => {
+      const cells = j.used.isNullObject ? [] : cellsOf(j.used);
+      // A sheet still saying it is being rebuilt was left so by a run Excel stopped half-way:
+      // it holds implan's own half-written cells, to be finished without asking.
+      const stamp = textConstant(stored.get(fingerprintName(j.name).toUpperCase()));
+      const interrupted =
+        stamp === REBUILDING || cells.some((c) => c.address === 'A1' && c.value === REBUILDING);
+      return {
+        name: j.name,
+        cells,
+        builtFingerprint: interrupted ? fingerprintOf(cells) : stamp,
+      };
+    });
     const result = planConsolidation(readRaw(), {
       builtAt: options.builtAt ?? builtAtText(new Date()),
       existing,
@@ -146,30 +151,15 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     step('Writing the joint sheets');
     if (caps.suspendCalculation)
       q.beforeSync = () => context.application.suspendApiCalculationUntilNextSync();
-    for (const name of JOINT_SHEETS)
-      if (state.sheets.includes(buildingName(name)))
-        wb.worksheets.getItem(buildingName(name)).delete();
-    let skipped: string[];
-    try {
-      skipped = await queuePlan(q, renamed(result.plan), caps);
-      await q.flush();
-    } catch (e) {
-      // Leave no half-built sheet behind; the previous joint sheets were never touched.
-      const leftovers = JOINT_SHEETS.map((n) => wb.worksheets.getItemOrNullObject(buildingName(n)));
-      await context.sync();
-      for (const l of leftovers) if (!l.isNullObject) l.delete();
-      await context.sync();
-      throw e;
-    }
-    for (const j of joint) j.sheet.delete();
-    for (const name of JOINT_SHEETS) {
-      const sheet = wb.worksheets.getItem(buildingName(name));
-      sheet.name = name;
-      const old = joint.find((j) => j.name === name);
-      if (old) sheet.position = old.sheet.position;
-    }
-    for (const n of result.names) if (stored.has(n.name)) wb.names.getItem(n.name).delete();
-    for (const n of result.names) wb.names.add(n.name, `=${n.refersTo}`, n.comment);
+    // The fingerprint says "rebuilding" from the first write request until the last, which
+    // sets the new one (apply-plan writes constant names last).
+    for (const name of joint.map((j) => fingerprintName(j.name)))
+      if (stored.has(name.toUpperCase())) wb.names.getItem(name).formula = `="${REBUILDING}"`;
+    const skipped = await queuePlan(q, result.plan, caps, {
+      rebuild: joint.map((j) => j.name),
+      rebuildNote: REBUILDING,
+      existingNames: [...stored.keys()],
+    });
     await q.flush();
     return { ...result, syncs: q.syncs, skipped };
   });

@@ -1,6 +1,17 @@
 /** What the Office.js writer needs from its host, passed in so tests can give a fake. */
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** The Excel.run options implan sets (Excel.RunOptions). */
+export interface RunOptions {
+  /** ExcelApi 1.20: every sync of the run is one undo step. */
+  readonly mergeUndoGroup?: boolean;
+  /** Wait while the user edits a cell instead of failing ("Delay execution while cell is being edited"). */
+  readonly delayForCellEdit?: boolean;
+}
+
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: RunOptions,
+) => Promise<T>;
 
 export interface HostCapabilities {
   /** ExcelApi 1.8: data validation (the in-sheet guards). */
@@ -25,7 +36,14 @@ export function detectCapabilities(): HostCapabilities {
   };
 }
 
-export const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+/**
+ * Every implan action is started by the user, who may still be editing a cell: Excel then
+ * queues the batch until the edit ends rather than failing it ("Delay execution while cell is
+ * being edited", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+ * Hosts too old for the option ignore it; withRetries covers them.
+ */
+export const defaultRun: ExcelRun = (batch, options) =>
+  Excel.run({ delayForCellEdit: true, ...options }, batch);
 
 /**
  * The host error worth a quiet retry: a cell is being edited. (GeneralException is not: Excel
@@ -43,10 +61,13 @@ export function withRetries(
 ): ExcelRun {
   const attempts = options.attempts ?? 4;
   const delay = options.delayMs ?? 1500;
-  return async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  return async <T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    runOptions?: RunOptions,
+  ): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await run(batch);
+        return await run(batch, runOptions);
       } catch (e) {
         const code = (e as { code?: unknown } | null)?.code;
         if (attempt >= attempts || typeof code !== 'string' || !TRANSIENT.has(code)) throw e;

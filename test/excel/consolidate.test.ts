@@ -1,14 +1,15 @@
 /**
  * Consolidate through Office.js, against the fake host: reads in one phase and writes in one,
- * with a constant number of syncs; builds under temporary names and swaps, so a failure leaves
- * the previous joint sheets; asks before replacing typed-into joint sheets; and writes the same
- * cells and names as the file writer (the contract).
+ * with a constant number of syncs; rebuilds the joint sheets in place, so references into them
+ * keep working and the undo stack is kept; a failure half-way leaves sheets that say so and
+ * the next run finishes them; asks before replacing typed-into joint sheets; and writes the
+ * same cells and names as the file writer (the contract).
  */
 import { demoPlan } from '../../src/domain/demo';
 import { PlanFile, type PlanFileInput } from '../../src/domain/schema/plan-file';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';
-import { consolidateLive, CONSOLIDATE_STEPS } from '../../src/excel/consolidate';
+import { consolidateLive, CONSOLIDATE_STEPS, REBUILDING } from '../../src/excel/consolidate';
 import { consolidateWorkbook, newWorkbook } from '../../src/xlsx/workbook-file';
 import { modelFromFake, modelFromXlsx } from '../support/workbook-model';
 import { createFakeExcel } from './fake-excel';
@@ -52,7 +53,7 @@ describe('consolidate through Office.js', () => {
         onStep: (s) => steps.push(s),
       });
       expect(r.kind).toBe('ready');
-      expect([n, fake.syncCount]).toEqual([n, 4]);
+      expect([n, fake.syncCount]).toEqual([n, 3]);
       expect(steps).toEqual([...CONSOLIDATE_STEPS]);
       expect(fake.calls).toContain('suspendApiCalculationUntilNextSync');
       expect(fake.sheets.map((s) => s.name).slice(-3)).toEqual(JOINT);
@@ -143,5 +144,42 @@ describe('consolidate through Office.js', () => {
       ]);
     expect(fake.sheets).toHaveLength(sheets);
     expect(fake.syncCount).toBe(2);
+  });
+
+  it('rebuilds in place: a user formula pointing into a joint sheet or at a Joint_ name keeps working', async () => {
+    const fake = await fakeWith(demoPlan());
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const total = fake.name('Joint_TotalPlanned')!.replace(/^=/, '');
+    await fake.run(async (context) => {
+      const mine = context.workbook.worksheets.add('My Report');
+      mine.getRange('A1:B1').formulas = [[`=${total}`, '=Joint_TotalPlanned*2']];
+      await context.sync();
+    });
+    fake.undoClearedBy.length = 0;
+    expect(
+      (await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: 'later' })).kind,
+    ).toBe('ready');
+    const report = fake.sheet('My Report');
+    expect(report.cells.get('A1')?.formula).toBe(total);
+    expect(report.cells.get('B1')?.formula).toBe('Joint_TotalPlanned*2');
+    expect(fake.name('Joint_TotalPlanned')).toBe(`=${total}`);
+    expect(fake.undoClearedBy).toEqual([]);
+    expect(fake.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
+  });
+
+  it('leaves sheets that say so when Excel stops it half-way, and the next run finishes them without asking', async () => {
+    const fake = await fakeWith(demoPlan());
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const complete = modelFromFake(fake);
+    // Two reads and the first write request go through; the second write request is lost.
+    fake.interrupt(3);
+    await expect(
+      consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT, budget: 30_000 }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+    const said = JOINT.filter((n) => fake.sheet(n).cells.get('A1')?.value === REBUILDING);
+    expect(said.length).toBeGreaterThan(0);
+    const again = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    expect(again.kind).toBe('ready');
+    expect(modelFromFake(fake)).toEqual(complete);
   });
 });

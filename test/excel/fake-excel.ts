@@ -34,6 +34,7 @@ import {
   type RangeAddress,
 } from '../../src/domain/plan/a1';
 import type { Scalar } from '../../src/domain/plan/types';
+import { utf8Length } from '../../src/excel/payload';
 import { deleteSheetIn, deleteTableIn, referencesOf, renameSheetIn } from './fake-references';
 
 export interface FakeCell {
@@ -120,7 +121,7 @@ type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
 export interface FakeExcel {
   run: {
-    <T>(batch: Batch<T>): Promise<T>;
+    <T>(batch: Batch<T>, options?: FakeRunOptions): Promise<T>;
     <T>(options: FakeRunOptions, batch: Batch<T>): Promise<T>;
   };
   sheets: FakeSheet[];
@@ -143,6 +144,9 @@ export interface FakeExcel {
   /** A cell is being edited; `endEdit()` leaves cell edit mode. */
   editing: boolean;
   endEdit(): void;
+  /** Makes the sync `after` syncs from now fail with `code` before applying anything, as a
+   *  lost connection or a host failure would: for tests of a run stopped half-way. */
+  interrupt(after: number, code?: string): void;
   sheet(name: string): FakeSheet;
   name(name: string): string | undefined;
 }
@@ -155,21 +159,7 @@ export interface FakeExcel {
 export const PAYLOAD_COST = { perCall: 64, perObject: 32 } as const;
 const FIVE_MB = 5 * 1024 * 1024;
 const READ_CELL_LIMIT = 5_000_000;
-/** The UTF-8 size of a value's JSON (counted by hand: jsdom has no TextEncoder). */
-function utf8(v: unknown): number {
-  const text = JSON.stringify(v ?? null);
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code < 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+const utf8 = utf8Length;
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const lazy = <T>(make: () => T): (() => T) => {
   let made: T | undefined;
@@ -180,9 +170,10 @@ export function createFakeExcel(): FakeExcel {
   let endEdit: () => void = () => undefined;
   let edited = Promise.resolve();
   const fake: FakeExcel = {
-    run: async <T>(a: FakeRunOptions | Batch<T>, b?: Batch<T>): Promise<T> => {
-      const options = typeof a === 'function' ? {} : a;
-      const batch = typeof a === 'function' ? a : b!;
+    // Excel.run(batch) and Excel.run(options, batch); implan's ExcelRun passes (batch, options).
+    run: async <T>(a: FakeRunOptions | Batch<T>, b?: Batch<T> | FakeRunOptions): Promise<T> => {
+      const batch = (typeof a === 'function' ? a : b) as Batch<T>;
+      const options = (typeof a === 'function' ? (b ?? {}) : a) as FakeRunOptions;
       fake.runs.push(options);
       if (fake.editing && options.delayForCellEdit) await edited;
       return await batch(context() as unknown as Excel.RequestContext);
@@ -210,6 +201,9 @@ export function createFakeExcel(): FakeExcel {
     endEdit() {
       fake.editing = false;
     },
+    interrupt(after, code = 'GeneralException') {
+      interruption = { at: fake.syncCount + after + 1, code };
+    },
     sheet(name) {
       const s = findSheet(name);
       if (!s) throw new Error(`No sheet ${name}`);
@@ -221,6 +215,7 @@ export function createFakeExcel(): FakeExcel {
     },
   };
   let editing = false;
+  let interruption: { at: number; code: string } | null = null;
   const findSheet = (name: string) => fake.sheets.find((s) => same(s.name, name)) ?? null;
   const findTable = (name: string) => fake.tables.find((t) => same(t.name, name)) ?? null;
   const nameKey = (name: string) => [...fake.names.keys()].find((n) => same(n, name));
@@ -260,14 +255,14 @@ export function createFakeExcel(): FakeExcel {
   }
 
   /** A property readable only after load() and a sync: PropertyNotLoaded before. */
-  function loadable<T>(what: string, read: () => T) {
+  function loadable<T>(what: string, read: () => T, charged = true) {
     let state: 'none' | 'queued' | 'ready' = 'none';
     let snapshot: T;
     return {
       load() {
         if (state === 'ready') return;
         state = 'queued';
-        requestCost += PAYLOAD_COST.perCall;
+        if (charged) requestCost += PAYLOAD_COST.perCall;
         ops.push(() => {
           snapshot = read();
           state = 'ready';
@@ -287,7 +282,8 @@ export function createFakeExcel(): FakeExcel {
 
   /** Whether an object resolved to nothing: known only once a sync has run. */
   function nullness(resolve: () => boolean) {
-    const state = loadable('isNullObject', resolve);
+    // Part of the object's own answer, not a call of its own.
+    const state = loadable('isNullObject', resolve, false);
     state.load();
     return state;
   }
@@ -333,6 +329,19 @@ export function createFakeExcel(): FakeExcel {
   };
 
   type Bounds = () => { sheet: FakeSheet | null; ref: RangeAddress };
+  const inside = (ref: RangeAddress, cell: string) => {
+    const { row, col } = parseCell(cell);
+    return row >= ref.from.row && row <= ref.to.row && col >= ref.from.col && col <= ref.to.col;
+  };
+  const overlaps = (ref: RangeAddress, address: string) => {
+    const o = parseRange(address);
+    return !(
+      o.to.row < ref.from.row ||
+      o.from.row > ref.to.row ||
+      o.to.col < ref.from.col ||
+      o.from.col > ref.to.col
+    );
+  };
   /** Where each range object points, for the API members that take a Range. */
   const boundsOf = new WeakMap<object, Bounds>();
 
@@ -455,6 +464,12 @@ export function createFakeExcel(): FakeExcel {
         set wrapText(v: boolean) {
           each((c) => (c.wrap = v));
         },
+        set useStandardWidth(v: boolean) {
+          const { sheet, ref } = bounds();
+          if (v && sheet)
+            for (const col of [...sheet.columnWidths.keys()])
+              if (col >= ref.from.col && col <= ref.to.col) sheet.columnWidths.delete(col);
+        },
         set columnWidth(v: number) {
           const { sheet, ref } = bounds();
           for (let col = ref.from.col; col <= ref.to.col; col++) sheet?.columnWidths.set(col, v);
@@ -489,10 +504,25 @@ export function createFakeExcel(): FakeExcel {
         set ignoreBlanks(v: boolean) {
           validation.ignoreBlanks = v;
         },
+        clear() {
+          queue(() => {
+            const { sheet, ref } = bounds();
+            if (sheet) sheet.validations = sheet.validations.filter((x) => !overlaps(ref, x.range));
+          });
+        },
       }),
     );
     const conditionalFormats = lazy(() =>
       strict('ConditionalFormatCollection', {
+        clearAll() {
+          queue(() => {
+            const { sheet, ref } = bounds();
+            if (sheet)
+              sheet.conditionalFormats = sheet.conditionalFormats.filter(
+                (c) => !overlaps(ref, c.range),
+              );
+          });
+        },
         add(type: string) {
           if (type !== 'Custom') throw new Error(`Fake Excel: conditional format ${type}`);
           const cf: FakeSheet['conditionalFormats'][number] = { range: '', formula: '' };
@@ -588,12 +618,20 @@ export function createFakeExcel(): FakeExcel {
         if (across) throw new Error('Fake Excel: merge across');
         queue(() => bounds().sheet?.merges.push(addressOf()));
       },
+      // Range.clear() with no argument clears "everything" of the cells: contents and formats
+      // (ClearApplyTo.all). Conditional formats and validations have their own clear members,
+      // which implan calls; the fake leaves them to those.
       clear() {
         queue(() => {
           const { sheet, ref } = bounds();
           if (!sheet) return;
-          for (const { row, col } of cellsOf(rangeA1(ref.from, ref.to)))
-            sheet.cells.delete(a1(row, col));
+          for (const key of [...sheet.cells.keys()]) if (inside(ref, key)) sheet.cells.delete(key);
+        });
+      },
+      unmerge() {
+        queue(() => {
+          const { sheet, ref } = bounds();
+          if (sheet) sheet.merges = sheet.merges.filter((m) => !overlaps(ref, m));
         });
       },
       getResizedRange(rows: number, cols: number) {
@@ -869,7 +907,8 @@ export function createFakeExcel(): FakeExcel {
         const s = get();
         if (s) s.tabColor = v;
       },
-      getRange(ref: string) {
+      getRange(ref?: string) {
+        if (ref === undefined) return range(whole(() => parseRange('A1:XFD1048576')));
         if (/^[A-Z]+:[A-Z]+$/.test(ref)) {
           const [l = 'A', r = 'A'] = ref.split(':');
           return range(
@@ -900,6 +939,12 @@ export function createFakeExcel(): FakeExcel {
           queue(() => {
             const s = get();
             if (s) s.freezeRows = n;
+          });
+        },
+        unfreeze() {
+          queue(() => {
+            const s = get();
+            if (s) delete s.freezeRows;
           });
         },
       }),
@@ -987,6 +1032,14 @@ export function createFakeExcel(): FakeExcel {
       },
       getItem(name: string) {
         return strict('NamedItem', {
+          // NamedItem.formula (ExcelApi 1.7) is settable: the name keeps its identity, so
+          // formulas that use it never see it missing.
+          set formula(v: string) {
+            const key = nameKey(name);
+            if (key === undefined) throw new HostError('ItemNotFound', `No name ${name}`);
+            checkFormula(v, `name ${name}`);
+            fake.names.set(key, v);
+          },
           delete() {
             queue(() => {
               const key = nameKey(name);
@@ -1030,6 +1083,11 @@ export function createFakeExcel(): FakeExcel {
             'InvalidOperationInCellEditMode',
             'The operation is not available while a cell is being edited.',
           );
+        if (interruption && fake.syncCount === interruption.at) {
+          const { code } = interruption;
+          interruption = null;
+          throw new HostError(code, 'The connection to Excel was lost.');
+        }
         if (request > fake.payloadLimit)
           throw new HostError(
             'RequestPayloadSizeLimitExceeded',
