@@ -32,9 +32,9 @@ function layout(projects: number) {
 }
 
 /**
- * The contingency plan: a 5 x 5 heat map of open risks coloured by the Settings bands, key
- * figures, the 10 highest open risks (live: they follow the scores), a check per project, and
- * the register of every risk, highest score first.
+ * The contingency plan: a 5 x 5 heat map of open risks coloured by the Settings bands and key
+ * figures (both counted over the register below), the 10 highest open risks (live: they follow
+ * the scores), a check per project, and the register of every risk, highest score first.
  */
 export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: NamePlan[] } {
   const { projects, settings } = input;
@@ -51,7 +51,7 @@ export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: N
       overallCheck(checks.refs.sentences, 'the risk register'),
     ),
     ...section(HEAT_ROW - 1, 'Heat map: open risks of every project, by probability and impact'),
-    ...heatMap({ row: HEAT_ROW, col: 3 }, input, reg).items,
+    ...heatMap({ row: HEAT_ROW, col: 3 }, settings, reg).items,
     ...bandLegend({ row: HEAT_ROW, col: 0 }, settings).items,
     ...figures.items,
     ...section(rows.top - 1, 'The 10 highest open risks (live: they follow the scores)'),

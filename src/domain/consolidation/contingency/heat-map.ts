@@ -3,27 +3,21 @@ import type { Cell, SheetItem } from '../../plan/types';
 import type { Settings } from '../../schema/settings';
 import { SETTINGS_NAMES as N } from '../../template/settings-names';
 import { bandHighlight, styles } from '../../template/styles';
-import { type Anchor, type Block, OPEN, sourceColumns } from '../blocks';
-import type { JointInput } from '../input';
+import { type Anchor, type Block, OPEN } from '../blocks';
 import type { RegisterRefs } from './register';
 
 /** Rows the heat map takes: the impact header and probabilities 5 down to 1. */
 export const HEAT_MAP_ROWS = 6;
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
-/** Excel's limit is 8,192 characters; past this the heat map counts the register instead. */
-const FORMULA_BUDGET = 8000;
-
-/** Open risks with probability `p` and impact `i` (cell references), for one heat map cell. */
-function heatFormula(input: JointInput, reg: RegisterRefs | null, p: string, i: string): string {
-  const byTables = input.projects
-    .map((pr) => {
-      const risks = sourceColumns(pr.entry.code).risks;
-      return `COUNTIFS(${risks('Probability')},${p},${risks('Impact')},${i},${risks('Status')},${OPEN})`;
-    })
-    .join('+');
-  if (input.projects.length === 0) return '0';
-  if (byTables.length <= FORMULA_BUDGET) return byTables;
+/**
+ * Open risks with probability `p` and impact `i` (cell references), for one heat map cell:
+ * counted over the register on this sheet, like the key figures beside it, so every cell has
+ * the same short formula at any project count and the 25 cells add up to the open risks the
+ * register holds (summing COUNTIFS over every risk table passes Excel's 8,192 characters near
+ * a hundred projects).
+ */
+function heatFormula(reg: RegisterRefs | null, p: string, i: string): string {
   return reg
     ? `COUNTIFS(${reg.column('Probability')},${p},${reg.column('Impact')},${i},${reg.column('Status')},${OPEN})`
     : '0';
@@ -33,7 +27,7 @@ function heatFormula(input: JointInput, reg: RegisterRefs | null, p: string, i: 
  * The 5 x 5 heat map of open risks, its corner at `at`: probability 5..1 down the first
  * column, impact 1..5 across the first row, each cell coloured by the Settings bands.
  */
-export function heatMap(at: Anchor, input: JointInput, reg: RegisterRefs | null): Block {
+export function heatMap(at: Anchor, settings: Settings, reg: RegisterRefs | null): Block {
   const probability = columnLetter(at.col);
   const impact = (c: number) => columnLetter(at.col + 1 + c);
   const rows: Cell[][] = [
@@ -41,12 +35,7 @@ export function heatMap(at: Anchor, input: JointInput, reg: RegisterRefs | null)
     ...[...LEVELS].reverse().map((p, r): Cell[] => [
       p,
       ...LEVELS.map((_, c) => ({
-        formula: heatFormula(
-          input,
-          reg,
-          `$${probability}${at.row + 2 + r}`,
-          `${impact(c)}$${at.row + 1}`,
-        ),
+        formula: heatFormula(reg, `$${probability}${at.row + 2 + r}`, `${impact(c)}$${at.row + 1}`),
       })),
     ]),
   ];
@@ -69,7 +58,7 @@ export function heatMap(at: Anchor, input: JointInput, reg: RegisterRefs | null)
       range: body,
       style: { numberFormat: '0;-0;;@', hAlign: 'center', vAlign: 'center', bold: true },
     },
-    ...input.settings.ratingBands.map((_, k): SheetItem => ({
+    ...settings.ratingBands.map((_, k): SheetItem => ({
       kind: 'conditionalFormat',
       range: body,
       rule: {
