@@ -61,7 +61,9 @@ const projectColumns =
 export type ColumnName<T extends readonly { readonly name: string }[]> = T[number]['name'];
 
 const date = (iso: string | null): Scalar => (iso === null ? null : isoToSerial(iso));
-const yesNo = (b: boolean): Scalar => (b ? 'Yes' : 'No');
+/** What a Yes/No column holds for yes, as the sheet's list offers it. */
+export const YES = 'Yes';
+const yesNo = (b: boolean): Scalar => (b ? YES : 'No');
 const money = (s: Settings) => numberFormats.money(s.currency);
 const blankIfAny = (table: string, cols: string[], expr: string, op: 'OR' | 'AND' = 'OR') =>
   `IF(${op}(${cols.map((c) => `${thisRow(table, c)}=""`).join(',')}),"",${expr})`;

@@ -3,7 +3,7 @@ import { dateToSerial, serialToDate } from '../../dates';
 import type { Cell, SheetItem } from '../../plan/types';
 import { styles } from '../../template/styles';
 import type { Block } from '../blocks';
-import { GRID_COLUMN, type GridRefs } from './task-grid';
+import { GRID_COLUMN, type GridRefs, MILESTONE } from './task-grid';
 
 const MAX_STRIP = 240;
 
@@ -50,7 +50,6 @@ function periodLabels(strip: Strip): Cell[] {
 
 /** The rules that paint a task's periods: red when overdue, gold for milestones, else the brand. */
 function barRules(range: string, bar: string, grid: GridRefs): SheetItem[] {
-  const milestone = `$${GRID_COLUMN.letter('Milestone')}${grid.firstRow + 1}`;
   const paint = (formula: string, fill: string): SheetItem => ({
     kind: 'conditionalFormat',
     range,
@@ -58,8 +57,8 @@ function barRules(range: string, bar: string, grid: GridRefs): SheetItem[] {
   });
   return [
     paint(`AND(${bar},${grid.overdue})`, '#C00000'),
-    paint(`AND(${bar},${milestone}="Yes",NOT(${grid.overdue}))`, '#BF8F00'),
-    paint(`AND(${bar},${milestone}<>"Yes",NOT(${grid.overdue}))`, '#5B9B8A'),
+    paint(`AND(${bar},${grid.milestone}=${MILESTONE},NOT(${grid.overdue}))`, '#BF8F00'),
+    paint(`AND(${bar},${grid.milestone}<>${MILESTONE},NOT(${grid.overdue}))`, '#5B9B8A'),
   ];
 }
 

@@ -1,11 +1,14 @@
 import { a1, block } from '../../plan/a1';
 import { textLiteral } from '../../plan/references';
 import type { Cell, SheetItem } from '../../plan/types';
-import type { TaskColumn } from '../../template/columns';
+import { type TaskColumn, YES } from '../../template/columns';
 import { numberFormats, styles } from '../../template/styles';
 import { type Block, gridColumns, sourceColumns } from '../blocks';
 import { compareIds, compareNames, type JointInput, type JointTask } from '../input';
 import { projectName } from '../joint-sheet';
+
+/** What a task's Milestone cell holds when it is one, as a formula literal. */
+export const MILESTONE = textLiteral(YES);
 
 interface GridColumn<H extends string> {
   readonly header: H;
@@ -65,6 +68,8 @@ export interface GridRefs {
   readonly column: (header: GridHeader) => string;
   /** True in a row (relative to the first) whose task is overdue: end before today, not done. */
   readonly overdue: string;
+  /** The first row's Milestone cell, column absolute, compared with `MILESTONE`. */
+  readonly milestone: string;
   readonly firstRow: number;
   readonly rows: number;
 }
@@ -85,6 +90,7 @@ export function gridRefs(
   return {
     column: (h) => GRID_COLUMN.range(h, first, first + tasks - 1),
     overdue: `AND(ISNUMBER(${cell('End')}),${cell('End')}<TODAY(),${finished},N(${cell('% done')})<1)`,
+    milestone: cell('Milestone'),
     firstRow: first,
     rows: tasks,
   };
@@ -120,7 +126,6 @@ export function taskGrid(headerRow: number, input: JointInput): Block<GridRefs |
         style: { numberFormat: g.format },
       });
   const rows = block(a1(first, 0), ordered.length, GRID.length);
-  const milestone = `$${GRID_COLUMN.letter('Milestone')}${first + 1}`;
   items.push(
     {
       kind: 'conditionalFormat',
@@ -134,7 +139,11 @@ export function taskGrid(headerRow: number, input: JointInput): Block<GridRefs |
     {
       kind: 'conditionalFormat',
       range: rows,
-      rule: { kind: 'expression', formula: `${milestone}="Yes"`, style: { bold: true } },
+      rule: {
+        kind: 'expression',
+        formula: `${refs.milestone}=${MILESTONE}`,
+        style: { bold: true },
+      },
     },
   );
   return { items, refs };
