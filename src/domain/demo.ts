@@ -1,4 +1,5 @@
 import { PlanFile, type PlanFileInput } from './schema/plan-file';
+import type { RiskStatus } from './schema/project';
 
 type TaskRow = [
   string,
@@ -26,7 +27,7 @@ type RiskRow = [
   string,
   string,
   number,
-  'Open' | 'Closed',
+  RiskStatus,
 ];
 
 const tasks = (rows: TaskRow[]) =>

@@ -1,5 +1,7 @@
 import { monthToSerial, serialToMonth } from '../dates';
-import type { Settings } from '../schema/settings';
+import { RiskStatus } from '../schema/project';
+import { highRatingBand, type Settings } from '../schema/settings';
+import type { BudgetColumn, RiskColumn, TaskColumn } from '../template/columns';
 import type { RegistryEntry } from '../template/registry-sheet';
 import { isBlank } from '../validation/cells';
 import type { RawPlan, RawTable, RawValue } from '../validation/raw';
@@ -49,7 +51,11 @@ const num = (v: RawValue | undefined) => (typeof v === 'number' ? v : Number.NaN
 const text = (v: RawValue | undefined) =>
   v === null || v === undefined || typeof v === 'object' ? '' : String(v);
 
-function column(table: RawTable | undefined, name: string): (row: readonly RawValue[]) => RawValue {
+/** A column of a project table by a name the template's column specs define. */
+function column(
+  table: RawTable | undefined,
+  name: TaskColumn | BudgetColumn | RiskColumn,
+): (row: readonly RawValue[]) => RawValue {
   const i = table?.columns.indexOf(name) ?? -1;
   return (row) => (i < 0 ? null : (row[i] ?? null));
 }
@@ -57,7 +63,7 @@ function column(table: RawTable | undefined, name: string): (row: readonly RawVa
 /** Rows that hold an entry; validation has made sure each of these has its ID. */
 function entries<T>(
   table: RawTable | undefined,
-  key: string,
+  key: 'Task' | 'Risk',
   make: (row: readonly RawValue[], index: number) => T,
 ): T[] {
   if (!table) return [];
@@ -92,9 +98,9 @@ export function jointInputOf(plan: RawPlan, builtAt: string): JointInput {
         (rows ?? []).reduce((n, r) => n + (typeof f(r) === 'number' ? (f(r) as number) : 0), 0);
       const percent = (level: number) =>
         plan.settings.probability.find((x) => x.level === level)?.percent ?? 0;
-      const open = (p.risks?.rows ?? []).filter((r) => status(r) === 'Open');
+      const open = (p.risks?.rows ?? []).filter((r) => status(r) === RiskStatus.enum.Open);
       const bands = plan.settings.ratingBands;
-      const highMin = bands[Math.max(0, bands.length - 2)]?.min ?? Infinity;
+      const highMin = bands[highRatingBand(bands)]?.min ?? Infinity;
       return {
         entry: p.entry,
         figures: {

@@ -108,5 +108,6 @@ export type ProjectHeader = z.infer<typeof ProjectHeader>;
 export type ProjectHeaderInput = z.input<typeof ProjectHeader>;
 export type Task = z.infer<typeof Task>;
 export type BudgetLine = z.infer<typeof BudgetLine>;
+export type RiskStatus = z.infer<typeof RiskStatus>;
 export type Risk = z.infer<typeof Risk>;
 export type Project = z.infer<typeof Project>;

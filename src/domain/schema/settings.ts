@@ -112,6 +112,14 @@ export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;
 export type RatingBand = z.infer<typeof RatingBand>;
 
+/**
+ * Where the two highest rating bands begin (0-based): open risks rated in them count as high,
+ * and need an owner and a mitigation.
+ */
+export function highRatingBand(bands: readonly RatingBand[]): number {
+  return Math.max(0, bands.length - 2);
+}
+
 export function defaultSettings(): Settings {
   return Settings.parse({});
 }

@@ -2,6 +2,7 @@ import type { Scalar } from '../plan/types';
 import { serialToIso, serialToMonth } from '../dates';
 import type { SettingsInput } from '../schema/settings';
 import type { PlanFileInput } from '../schema/plan-file';
+import { RiskStatus } from '../schema/project';
 import { CARD_FIELDS } from './project-sheet';
 import type { RegistryEntry } from './registry-sheet';
 
@@ -131,7 +132,10 @@ export function decodeProject(p: ProjectRead): NonNullable<PlanFileInput['projec
       contingency: text(g('Contingency action')),
       owner: text(g('Owner')),
       costImpact: num(g('Cost impact')) ?? 0,
-      status: text(g('Status')) === 'Closed' ? 'Closed' : 'Open',
+      status:
+        text(g('Status')) === RiskStatus.enum.Closed
+          ? RiskStatus.enum.Closed
+          : RiskStatus.enum.Open,
     })),
   };
 }

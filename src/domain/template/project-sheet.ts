@@ -1,9 +1,9 @@
 import { a1, block } from '../plan/a1';
 import { sheetHeading } from './heading';
 import type { Cell, SheetItem, SheetPlan } from '../plan/types';
-import { wholeColumn } from '../plan/references';
+import { textLiteral, wholeColumn } from '../plan/references';
 import { isoToSerial } from '../dates';
-import type { Project, ProjectHeader } from '../schema/project';
+import { type Project, type ProjectHeader, RiskStatus } from '../schema/project';
 import type { Settings } from '../schema/settings';
 import { BUDGET_COLUMNS, RISK_COLUMNS, TASK_COLUMNS } from './columns';
 import { sheetOf, tablesOf } from './project-identity';
@@ -113,7 +113,7 @@ function cardItems(project: ProjectHeader, settings: Settings): SheetItem[] {
     [
       'Open risk exposure',
       {
-        formula: `SUMIFS(${wholeColumn(t.risks, 'Expected value')},${wholeColumn(t.risks, 'Status')},"Open")`,
+        formula: `SUMIFS(${wholeColumn(t.risks, 'Expected value')},${wholeColumn(t.risks, 'Status')},${textLiteral(RiskStatus.enum.Open)})`,
       },
       money,
     ],

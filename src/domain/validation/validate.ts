@@ -44,15 +44,6 @@ class Report {
 }
 
 const TEXT_FORMULA = /^[=+\-@]/;
-/** Columns where a bare number is almost surely a paste into the wrong column. */
-const TEXT_ONLY = new Set([
-  'Task',
-  'Risk',
-  'Responsible',
-  'Owner',
-  'Mitigation',
-  'Contingency action',
-]);
 
 interface CheckedRow {
   readonly index: number;
@@ -128,7 +119,7 @@ function checkTable(
         r.add(c.problem.severity, c.problem.code, place(rule.column), c.problem.message);
       else if (c.kind === 'empty' && rule.required)
         r.add('error', 'required', place(rule.column), say.required(rule.column));
-      else if (c.kind === 'number' && rule.kind === 'text' && TEXT_ONLY.has(rule.column))
+      else if (c.kind === 'number' && rule.kind === 'text' && rule.textOnly)
         r.add(
           'warning',
           'type.number-in-text',
