@@ -15,6 +15,7 @@ import { hasPlan } from '../domain/template/workbook';
 import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import { NO_PLAN, queueRawPlanRead } from './read-plan';
+import { Loads } from './loads';
 import { queueStateRead } from './read-state';
 
 /** The steps the pane shows while consolidating, in order. */
@@ -107,21 +108,24 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     const q = new WriteQueue(context, options.budget);
     const wb = context.workbook;
     step('Reading the project sheets');
-    const readState = queueStateRead(context);
-    const names = wb.names.load('items/name,items/formula');
-    await q.flush();
+    const loads = new Loads(context);
+    const readState = queueStateRead(context, loads);
+    const names = wb.names;
+    loads.add(() => names.load('items/name,items/formula'));
+    await loads.sync();
     const state = readState();
     if (!hasPlan(state)) return { kind: 'unreadable', diagnostics: [NO_PLAN] };
-    const readRaw = queueRawPlanRead(context, state);
-    const present = JOINT_SHEETS.filter((s) => state.sheets.includes(s));
+    const readRaw = queueRawPlanRead(context, state, loads);
+    const present = JOINT_SHEETS.filter((s) =>
+      state.sheets.some((x) => x.toUpperCase() === s.toUpperCase()),
+    );
     const joint = present.map((name) => {
-      const sheet = wb.worksheets.getItem(name);
-      sheet.load('position');
-      const used = sheet.getUsedRangeOrNullObject();
-      used.load(['address', 'formulas', 'values']);
-      return { name, sheet, used };
+      const used = wb.worksheets.getItem(name).getUsedRangeOrNullObject();
+      loads.add(() => used.load(['address', 'formulas', 'values']));
+      return { name, used };
     });
-    await q.flush();
+    await loads.sync();
+    q.syncs = loads.syncs;
     step('Checking entries');
     // Defined names compare ignoring case, as Excel compares them.
     const stored = new Map(names.items.map((n) => [n.name.toUpperCase(), String(n.formula)]));

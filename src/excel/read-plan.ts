@@ -4,6 +4,7 @@ import { CARD_FIELDS, cardCell } from '../domain/template/project-sheet';
 import { tablesOf } from '../domain/template/project-identity';
 import type { RawPlan, RawProject, RawTable, RawValue } from '../domain/validation/raw';
 import { defaultRun, type ExcelRun } from './host';
+import { Loads } from './loads';
 import { queueStateRead } from './read-state';
 import { hasPlan, type PlanState } from '../domain/template/workbook';
 
@@ -17,26 +18,32 @@ function rawValue(v: unknown): RawValue {
 }
 
 /**
- * Queues the loads of every registered project's card and tables, given the workbook's state
- * read in an earlier sync; the caller syncs once, then calls the returned function.
+ * Queues the loads of every registered project's card and tables on `loads`, given the
+ * workbook's state read in an earlier sync; the caller syncs them, then calls the returned
+ * function.
  */
-export function queueRawPlanRead(context: Excel.RequestContext, state: PlanState): () => RawPlan {
+export function queueRawPlanRead(
+  context: Excel.RequestContext,
+  state: PlanState,
+  loads: Loads,
+): () => RawPlan {
+  // Sheet and table names compare ignoring case, as Excel compares them.
   const tables = new Set(state.tables.map((t) => t.toUpperCase()));
-  const sheets = new Set(state.sheets);
+  const sheets = new Set(state.sheets.map((s) => s.toUpperCase()));
   const first = cardCell('name');
   const cardRange = `${first}:${first.replace(/\d+$/, (n) => String(Number(n) + CARD_FIELDS.length - 1))}`;
   const pending = state.registry.entries.map((entry, i) => {
-    const exists = sheets.has(entry.sheet);
+    const exists = sheets.has(entry.sheet.toUpperCase());
     const card = exists
-      ? context.workbook.worksheets.getItem(entry.sheet).getRange(cardRange).load('values')
+      ? context.workbook.worksheets.getItem(entry.sheet).getRange(cardRange)
       : null;
-    const load = (name: string) =>
-      tables.has(name.toUpperCase())
-        ? {
-            name,
-            range: context.workbook.tables.getItem(name).getRange().load(['values', 'address']),
-          }
-        : null;
+    if (card) loads.add(() => card.load('values'));
+    const load = (name: string) => {
+      if (!tables.has(name.toUpperCase())) return null;
+      const range = context.workbook.tables.getItem(name).getRange();
+      loads.add(() => range.load(['values', 'address']));
+      return { name, range };
+    };
     const t = tablesOf(entry.code);
     return {
       entry,
@@ -91,17 +98,19 @@ export const NO_PLAN: Diagnostic = {
 
 /**
  * Reads every registered project's card and tables for validation in one Excel.run with two
- * syncs, whatever the number of projects: the first learns which sheets and tables exist,
- * the second loads all their values at once.
+ * syncs, whatever the number of projects, while the values fit one response: the first learns
+ * which sheets and tables exist, the second loads all their values (split into more syncs
+ * only where Excel refuses a response as too large).
  */
 export async function readRawPlanLive(run: ExcelRun = defaultRun): Promise<RawPlan | Diagnostic[]> {
   return await run(async (context) => {
-    const readState = queueStateRead(context);
-    await context.sync();
+    const loads = new Loads(context);
+    const readState = queueStateRead(context, loads);
+    await loads.sync();
     const state = readState();
     if (!hasPlan(state)) return [NO_PLAN];
-    const read = queueRawPlanRead(context, state);
-    await context.sync();
+    const read = queueRawPlanRead(context, state, loads);
+    await loads.sync();
     return read();
   });
 }

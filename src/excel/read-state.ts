@@ -10,6 +10,7 @@ import {
 import type { WorkbookState } from '../domain/template/workbook';
 import { CONSOLIDATED_AT, textConstant } from '../domain/consolidation/consolidate';
 import { defaultRun, type ExcelRun } from './host';
+import type { Loads } from './loads';
 
 const scalar = (v: unknown): Scalar =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
@@ -24,29 +25,38 @@ function tableRead(range: Excel.Range): TableRead {
  * and then calls the returned function. Missing tables and sheets come back as null objects,
  * so the number of syncs does not depend on what the workbook holds.
  */
-export function queueStateRead(context: Excel.RequestContext): () => WorkbookState {
+export function queueStateRead(context: Excel.RequestContext, loads?: Loads): () => WorkbookState {
   const wb = context.workbook;
-  const sheets = wb.worksheets.load('items/name');
-  const tables = wb.tables.load('items/name');
+  // Through `loads` where given, so a response too large for Excel on the web is split.
+  const queue = (load: () => void) => (loads ? loads.add(load) : load());
+  const sheets = wb.worksheets;
+  const tables = wb.tables;
+  queue(() => sheets.load('items/name'));
+  queue(() => tables.load('items/name'));
   const load = (name: string) => {
     const table = wb.tables.getItemOrNullObject(name);
-    const range = table.getRange().load('values');
+    const range = table.getRange();
+    queue(() => range.load('values'));
     return { table, range };
   };
   const registry = load(REGISTRY_TABLE);
   const settingsTables = SETTINGS_TABLE_SPECS.map((s) => ({ name: s.table, ...load(s.table) }));
   const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-  const currency = settingsSheet.getRange(CURRENCY_CELL).load('values');
+  const currency = settingsSheet.getRange(CURRENCY_CELL);
+  queue(() => currency.load('values'));
 
   return () => {
     let settings: Settings | null = null;
-    // The caller has synced before calling this: null objects are resolved by then.
+    // The caller has synced before calling this: the loads and null objects are resolved by
+    // then (the lint rule cannot see a sync made by the caller).
     // eslint-disable-next-line office-addins/call-sync-before-read
     if (!settingsSheet.isNullObject) {
       const read = new Map<string, TableRead>();
       for (const t of settingsTables)
         if (!t.table.isNullObject) read.set(t.name, tableRead(t.range));
-      const parsed = Settings.safeParse(decodeSettings(scalar(currency.values[0]?.[0]), read));
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      const code = scalar(currency.values[0]?.[0]);
+      const parsed = Settings.safeParse(decodeSettings(code, read));
       settings = parsed.success ? parsed.data : null;
     }
     return {
@@ -79,7 +89,8 @@ export async function readPlanStatus(run: ExcelRun = defaultRun): Promise<PlanSt
     const result = queueStateRead(context);
     const names = context.workbook.names.load('items/name,items/formula');
     await context.sync();
-    const stamp = names.items.find((n) => n.name === CONSOLIDATED_AT);
+    // Defined names compare ignoring case, as Excel compares them.
+    const stamp = names.items.find((n) => n.name.toUpperCase() === CONSOLIDATED_AT.toUpperCase());
     return { state: result(), consolidatedAt: textConstant(String(stamp?.formula ?? '')) };
   });
 }

@@ -182,4 +182,21 @@ describe('consolidate through Office.js', () => {
     expect(again.kind).toBe('ready');
     expect(modelFromFake(fake)).toEqual(complete);
   });
+
+  it('reads in smaller responses where Excel refuses one as too large, and builds the same', async () => {
+    const fake = await fakeWith(demoPlan());
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    fake.responseBytes.length = 0;
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const complete = modelFromFake(fake);
+    // A host whose limit the joint sheets' read passes as a whole, though each part fits.
+    fake.responseLimit = Math.floor(Math.max(...fake.responseBytes) * 0.6);
+    fake.responseBytes.length = 0;
+    expect((await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT })).kind).toBe(
+      'ready',
+    );
+    expect(modelFromFake(fake)).toEqual(complete);
+    const delivered = fake.responseBytes.filter((b) => b <= fake.responseLimit);
+    expect(delivered.length).toBeGreaterThan(3);
+  });
 });

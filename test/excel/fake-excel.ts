@@ -176,7 +176,13 @@ export function createFakeExcel(): FakeExcel {
       const options = (typeof a === 'function' ? (b ?? {}) : a) as FakeRunOptions;
       fake.runs.push(options);
       if (fake.editing && options.delayForCellEdit) await edited;
-      return await batch(context() as unknown as Excel.RequestContext);
+      try {
+        return await batch(context() as unknown as Excel.RequestContext);
+      } finally {
+        // What a run queued and never synced dies with its context.
+        ops = [];
+        requestCost = 0;
+      }
     },
     sheets: [],
     tables: [],
@@ -223,15 +229,26 @@ export function createFakeExcel(): FakeExcel {
   /** The request being built by the current context: its operations and their cost. */
   // Writes and loads in the order they were queued: a load after a write reads what it wrote.
   // Each returns the bytes it adds to the response.
-  let ops: (() => number)[] = [];
+  // An object's own resolution (its getItem, whether it is null) is `sticky`: when the request
+  // carrying it fails, the object still exists on the add-in's side, and the next request that
+  // uses it resolves it again.
+  interface Op {
+    readonly run: () => number;
+    readonly sticky: boolean;
+  }
+  let ops: Op[] = [];
+  let delivered: (() => void)[] = [];
   let requestCost = 0;
 
   /** Queues an operation for the next sync: a call of the documented payload. */
-  function queue(apply: () => void, value?: unknown): void {
+  function queue(apply: () => void, value?: unknown, sticky = false): void {
     requestCost += PAYLOAD_COST.perCall + (value === undefined ? 0 : utf8(value));
-    ops.push(() => {
-      apply();
-      return 0;
+    ops.push({
+      run: () => {
+        apply();
+        return 0;
+      },
+      sticky,
     });
   }
 
@@ -255,7 +272,7 @@ export function createFakeExcel(): FakeExcel {
   }
 
   /** A property readable only after load() and a sync: PropertyNotLoaded before. */
-  function loadable<T>(what: string, read: () => T, charged = true) {
+  function loadable<T>(what: string, read: () => T, charged = true, sticky = false) {
     let state: 'none' | 'queued' | 'ready' = 'none';
     let snapshot: T;
     return {
@@ -263,10 +280,17 @@ export function createFakeExcel(): FakeExcel {
         if (state === 'ready') return;
         state = 'queued';
         if (charged) requestCost += PAYLOAD_COST.perCall;
-        ops.push(() => {
-          snapshot = read();
-          state = 'ready';
-          return utf8(snapshot);
+        ops.push({
+          run: () => {
+            const taken = read();
+            // Delivered only with a response Excel sends: not when it refuses it as too large.
+            delivered.push(() => {
+              snapshot = taken;
+              state = 'ready';
+            });
+            return utf8(taken);
+          },
+          sticky,
         });
       },
       get(): T {
@@ -283,7 +307,7 @@ export function createFakeExcel(): FakeExcel {
   /** Whether an object resolved to nothing: known only once a sync has run. */
   function nullness(resolve: () => boolean) {
     // Part of the object's own answer, not a call of its own.
-    const state = loadable('isNullObject', resolve, false);
+    const state = loadable('isNullObject', resolve, false, true);
     state.load();
     return state;
   }
@@ -704,11 +728,16 @@ export function createFakeExcel(): FakeExcel {
     what: string,
   ): () => T | null {
     let found: { item: T | null } | undefined;
-    queue(() => {
-      const item = find();
-      if (item === null && missing === 'throw') throw new HostError('ItemNotFound', `No ${what}`);
-      found = { item };
-    });
+    queue(
+      () => {
+        if (found) return;
+        const item = find();
+        if (item === null && missing === 'throw') throw new HostError('ItemNotFound', `No ${what}`);
+        found = { item };
+      },
+      undefined,
+      true,
+    );
     return () => {
       if (!found) throw new Error(`Fake Excel: ${what} used before its lookup ran`);
       return found.item;
@@ -1076,33 +1105,45 @@ export function createFakeExcel(): FakeExcel {
         requestCost = 0;
         fake.requestBytes.push(request);
         await Promise.resolve();
-        // "InvalidOperationInCellEditMode: The operation isn't available while Excel is in Edit
-        // cell mode" (error-handling reference); delayForCellEdit waits instead (see run).
-        if (fake.editing)
-          throw new HostError(
-            'InvalidOperationInCellEditMode',
-            'The operation is not available while a cell is being edited.',
-          );
-        if (interruption && fake.syncCount === interruption.at) {
-          const { code } = interruption;
-          interruption = null;
-          throw new HostError(code, 'The connection to Excel was lost.');
+        try {
+          deliver(batch, request);
+        } catch (e) {
+          ops = [...batch.filter((op) => op.sticky), ...ops];
+          throw e;
         }
-        if (request > fake.payloadLimit)
-          throw new HostError(
-            'RequestPayloadSizeLimitExceeded',
-            `Request of ${request} bytes is too large`,
-          );
-        let response = 0;
-        for (const op of batch) response += op();
-        fake.responseBytes.push(response);
-        if (response > fake.responseLimit)
-          throw new HostError(
-            'ResponsePayloadSizeLimitExceeded',
-            `Response of ${response} bytes is too large`,
-          );
       },
     });
+  }
+
+  /** Runs a request as Excel would, or refuses it with the documented code. */
+  function deliver(batch: readonly Op[], request: number): void {
+    // "InvalidOperationInCellEditMode: The operation isn't available while Excel is in Edit
+    // cell mode" (error-handling reference); delayForCellEdit waits instead (see run).
+    if (fake.editing)
+      throw new HostError(
+        'InvalidOperationInCellEditMode',
+        'The operation is not available while a cell is being edited.',
+      );
+    if (interruption && fake.syncCount === interruption.at) {
+      const { code } = interruption;
+      interruption = null;
+      throw new HostError(code, 'The connection to Excel was lost.');
+    }
+    if (request > fake.payloadLimit)
+      throw new HostError(
+        'RequestPayloadSizeLimitExceeded',
+        `Request of ${request} bytes is too large`,
+      );
+    let response = 0;
+    delivered = [];
+    for (const op of batch) response += op.run();
+    fake.responseBytes.push(response);
+    if (response > fake.responseLimit)
+      throw new HostError(
+        'ResponsePayloadSizeLimitExceeded',
+        `Response of ${response} bytes is too large`,
+      );
+    for (const give of delivered) give();
   }
 
   return fake;

@@ -1,5 +1,8 @@
 import { validatePlan } from '../../src/domain/validation/validate';
 import { addProject, setUpPlan } from '../../src/excel/actions';
+import { PlanFile } from '../../src/domain/schema/plan-file';
+import { newWorkbookPlan } from '../../src/domain/template/workbook';
+import { applyPlan } from '../../src/excel/apply-plan';
 import { readRawPlanLive } from '../../src/excel/read-plan';
 import { createFakeExcel } from './fake-excel';
 
@@ -25,6 +28,28 @@ describe('reading a live workbook for validation', () => {
       expect([n, fake.syncCount - before]).toEqual([n, 2]);
       expect(Array.isArray(raw) ? raw : raw.projects.map((p) => p.entry.code)).toHaveLength(n);
     }
+  });
+
+  it('splits the read where Excel refuses a response as too large, and reads the same', async () => {
+    const fake = createFakeExcel();
+    const projects = Array.from({ length: 12 }, (_, i) => ({
+      name: `Project ${i + 1}`,
+      code: `P${i + 1}`,
+      tasks: Array.from({ length: 20 }, (_, t) => ({ id: `T${t + 1}`, task: `Task ${t + 1}` })),
+    }));
+    await applyPlan(newWorkbookPlan(PlanFile.parse({ projects })), {
+      run: fake.run,
+      capabilities: ALL,
+    });
+    const whole = await readRawPlanLive(fake.run);
+    const largest = Math.max(...fake.responseBytes.slice(-1));
+    fake.responseLimit = Math.floor(largest / 5); // a host whose limit one response passes
+    fake.responseBytes.length = 0;
+    const split = await readRawPlanLive(fake.run);
+    expect(split).toEqual(whole);
+    const delivered = fake.responseBytes.filter((b) => b <= fake.responseLimit);
+    expect(delivered.length).toBeGreaterThan(2);
+    expect(Math.max(...delivered)).toBeLessThanOrEqual(fake.responseLimit);
   });
 
   it('finds what people typed, at the right cells', async () => {
