@@ -143,6 +143,27 @@ describe('pane actions', () => {
     expect(fake.sheet("Ørsted's Façade").active).toBe(true);
   });
 
+  it.each([true, false])(
+    'registers projects with every formula whether Excel fills calculated columns or not (%s)',
+    async (fills) => {
+      const fake = createFakeExcel();
+      fake.fillsCalculatedColumns = fills;
+      await setUpPlan({ run: fake.run, capabilities: ALL });
+      for (const name of ['Alpha Rollout', 'Beta', 'Gamma'])
+        await addProject({ name }, { run: fake.run, capabilities: ALL });
+      const registry = fake.tables.find((t) => t.name === 'Projects')!;
+      const goTo = registry.ref.to.col;
+      const links = [1, 2, 3].map(
+        (i) =>
+          registry.sheet.cells.get(`${'ABCDEFGHIJ'[goTo]}${registry.ref.from.row + 1 + i}`)
+            ?.formula,
+      );
+      expect(links.every((f) => f?.includes('HYPERLINK'))).toBe(true);
+      // Grown with Table.resize, never TableRowCollection.add (co-authoring guidance).
+      expect(fake.calls).not.toContain('TableRowCollection.add');
+    },
+  );
+
   it('refuses a duplicate code and a second set-up, writing nothing', async () => {
     const fake = createFakeExcel();
     await setUpPlan({ run: fake.run, capabilities: ALL });

@@ -141,6 +141,8 @@ export interface FakeExcel {
   undoClearedBy: string[];
   /** The options of every Excel.run, in order. */
   runs: FakeRunOptions[];
+  /** The user's AutoCorrect option "Fill formulas in tables to create calculated columns". */
+  fillsCalculatedColumns: boolean;
   /** A cell is being edited; `endEdit()` leaves cell edit mode. */
   editing: boolean;
   endEdit(): void;
@@ -196,6 +198,7 @@ export function createFakeExcel(): FakeExcel {
     selection: null,
     undoClearedBy: [],
     runs: [],
+    fillsCalculatedColumns: true,
     get editing() {
       return editing;
     },
@@ -700,8 +703,10 @@ export function createFakeExcel(): FakeExcel {
 
   /**
    * A table grown by `rows` rows at the bottom: the new rows take the formats of the last row
-   * and every calculated column's formula, as Excel fills them (a table column whose body holds
-   * one formula everywhere is a calculated column).
+   * and, when the user's AutoCorrect option "Fill formulas in tables to create calculated
+   * columns" is on (the default), every calculated column's formula (a column whose body holds
+   * one formula everywhere). With the option off Excel fills nothing: OfficeDev/office-js#2093
+   * ("by design") and #5909 show the API's result depends on that option.
    */
   function growTable(t: FakeTable, rows: number): void {
     const last = t.ref.to.row;
@@ -710,7 +715,8 @@ export function createFakeExcel(): FakeExcel {
       for (let r = t.ref.from.row + 1; r <= last; r++)
         formulas.add(t.sheet.cells.get(a1(r, c))?.formula);
       const [only] = [...formulas];
-      const calculated = formulas.size === 1 && only !== undefined ? only : undefined;
+      const calculated =
+        fake.fillsCalculatedColumns && formulas.size === 1 && only !== undefined ? only : undefined;
       const { value: _v, formula: _f, ...look } = t.sheet.cells.get(a1(last, c)) ?? {};
       for (let r = last + 1; r <= last + rows; r++)
         Object.assign(cellOf(t.sheet, a1(r, c)), look, calculated ? { formula: calculated } : {});
