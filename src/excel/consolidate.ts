@@ -104,6 +104,9 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
   const run = options.run ?? defaultRun;
   const caps = options.capabilities ?? detectCapabilities();
   const step = options.onStep ?? (() => undefined);
+  // Where Excel can (ExcelApi 1.20), the whole Consolidate is one step of Excel's undo; nothing
+  // in it clears the undo stack, since the joint sheets are rebuilt in place.
+  const runOptions = caps.undoGroup ? { mergeUndoGroup: true } : undefined;
   return await run(async (context) => {
     const q = new WriteQueue(context, options.budget);
     const wb = context.workbook;
@@ -166,5 +169,5 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     });
     await q.flush();
     return { ...result, syncs: q.syncs, skipped };
-  });
+  }, runOptions);
 }

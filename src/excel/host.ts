@@ -22,17 +22,26 @@ export interface HostCapabilities {
   readonly suspendCalculation?: boolean;
   /** ExcelApi 1.13: Table.resize, which grows a table without TableRowCollection.add. */
   readonly tableResize?: boolean;
+  /** ExcelApi 1.20: Excel.run's mergeUndoGroup, one undo step for a whole action. */
+  readonly undoGroup?: boolean;
 }
 
 export function detectCapabilities(): HostCapabilities {
   if (typeof Office === 'undefined' || !Office.context?.requirements)
-    return { dataValidation: true, pageLayout: true, suspendCalculation: true, tableResize: true };
+    return {
+      dataValidation: true,
+      pageLayout: true,
+      suspendCalculation: true,
+      tableResize: true,
+      undoGroup: true,
+    };
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
   return {
     dataValidation: has('1.8'),
     pageLayout: has('1.9'),
     suspendCalculation: has('1.6'),
     tableResize: has('1.13'),
+    undoGroup: has('1.20'),
   };
 }
 

@@ -10,6 +10,7 @@ import { PlanFile, type PlanFileInput } from '../../src/domain/schema/plan-file'
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { consolidateLive, CONSOLIDATE_STEPS, REBUILDING } from '../../src/excel/consolidate';
+import { removeJointSheets } from '../../src/excel/remove-joint';
 import { consolidateWorkbook, newWorkbook } from '../../src/xlsx/workbook-file';
 import { modelFromFake, modelFromXlsx } from '../support/workbook-model';
 import { createFakeExcel } from './fake-excel';
@@ -198,5 +199,30 @@ describe('consolidate through Office.js', () => {
     expect(modelFromFake(fake)).toEqual(complete);
     const delivered = fake.responseBytes.filter((b) => b <= fake.responseLimit);
     expect(delivered.length).toBeGreaterThan(3);
+  });
+
+  it('is one undo step where Excel has ExcelApi 1.20, and nothing in it clears the undo stack', async () => {
+    const fake = await fakeWith(demoPlan());
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    await consolidateLive({
+      run: fake.run,
+      capabilities: { ...ALL, undoGroup: true },
+      builtAt: BUILT,
+    });
+    expect(fake.runs.at(-1)).toMatchObject({ mergeUndoGroup: true });
+    expect(fake.runs.at(-2)?.mergeUndoGroup).toBeUndefined();
+    expect(fake.undoClearedBy).toEqual([]);
+  });
+
+  it('removes the joint sheets and their names, back to the workbook before the first Consolidate', async () => {
+    const fake = await fakeWith(demoPlan());
+    const before = modelFromFake(fake);
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const removed = await removeJointSheets(fake.run);
+    expect(removed.sheets).toEqual(JOINT);
+    expect(removed.names).toEqual(
+      expect.arrayContaining(['Joint_TotalPlanned', 'Implan_ConsolidatedAt']),
+    );
+    expect(modelFromFake(fake)).toEqual(before);
   });
 });

@@ -1060,8 +1060,8 @@ export function createFakeExcel(): FakeExcel {
           if (nameKey(name) !== undefined || findTable(name))
             throw new HostError('ItemAlreadyExists', `Name ${name} exists`);
           checkFormula(reference, `name ${name}`);
-          // The undo page lists NamedItem.comment as clearing the stack on the web.
-          if (comment) fake.undoClearedBy.push('NamedItem.comment');
+          // The undo page lists the NamedItem.comment property, not a comment given to add:
+          // the fake records what the page lists (a reading a real Excel would settle).
           fake.names.set(name, reference);
         }, [name, reference, comment ?? null]);
       },

@@ -139,6 +139,40 @@ describe('the pane components', () => {
     ]);
   });
 
+  it('removes the joint sheets after asking, leaving the project sheets', async () => {
+    const fake = await fakeWithDemo();
+    const sheets = fake.sheets.map((s) => s.name);
+    ui(
+      <ConsolidatePanel
+        run={fake.run}
+        currency="EUR"
+        onChecked={jest.fn()}
+        onOpenCheck={jest.fn()}
+        onDone={jest.fn(() => Promise.resolve())}
+        onProblems={jest.fn()}
+      />,
+    );
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
+    });
+    await screen.findByRole('heading', { name: 'Totals' });
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Remove joint sheets…' }));
+    });
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
+    });
+    expect(fake.sheets.map((s) => s.name).slice(-1)).toEqual(['Contingency Plan']);
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Remove joint sheets…' }));
+    });
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Remove joint sheets' }));
+    });
+    await screen.findByText('Removed 3 joint sheet(s) and their names.');
+    expect(fake.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+
   it('asks before removing a project, and deleting its sheet is a second, explicit choice', async () => {
     const fake = await fakeWithDemo();
     const entries = demoPlan().projects.map((p) => ({

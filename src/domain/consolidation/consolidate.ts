@@ -21,6 +21,19 @@ export function textConstant(refersTo: string | null | undefined): string | null
 }
 
 /** The workbook name that remembers a joint sheet's fingerprint as it was built. */
+/**
+ * Whether a defined name is one Consolidate makes (the Joint_* totals, the build stamp and the
+ * sheets' fingerprints), and so one that removing the joint sheets removes too.
+ */
+export function isConsolidationName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return (
+    upper.startsWith('JOINT_') ||
+    upper === CONSOLIDATED_AT.toUpperCase() ||
+    JOINT_SHEETS.some((s) => upper === fingerprintName(s).toUpperCase())
+  );
+}
+
 export function fingerprintName(sheet: string): string {
   return `Implan_Built_${sheet.replace(/\s+/g, '')}`;
 }

@@ -21,10 +21,11 @@ import type { JointTotals } from '../../domain/consolidation/input';
 import { JOINT_SHEETS } from '../../domain/consolidation/consolidate';
 import type { Diagnostic } from '../../domain/diagnostics';
 import { CONSOLIDATE_STEPS, type ConsolidateStep, consolidateLive } from '../../excel/consolidate';
-import type { ExcelRun } from '../../excel/host';
+import { detectCapabilities, type ExcelRun } from '../../excel/host';
 import { openSheet } from '../../excel/navigate';
 import { day, money } from '../format';
 import { hostProblem } from '../host';
+import { RemoveJointSheets } from './RemoveJointSheets';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -169,6 +170,15 @@ export function ConsolidatePanel({
           </nav>
         </>
       )}
+      <RemoveJointSheets
+        run={run}
+        undoable={detectCapabilities().undoGroup === true}
+        onDone={async () => {
+          setPhase({ kind: 'idle' });
+          await onDone();
+        }}
+        onProblems={onProblems}
+      />
       <Dialog
         open={phase.kind === 'confirm'}
         onOpenChange={(_, data) => !data.open && setPhase({ kind: 'idle' })}
