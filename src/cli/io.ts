@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 
 /** A problem the user can fix: printed as one sentence, exit code 1 (input) or 2 (file). */
 export class UserError extends Error {
@@ -26,34 +24,5 @@ export async function readInput(file: string, what: string): Promise<Buffer> {
             ? 'is a folder, not a file'
             : `cannot be read (${code ?? 'unknown error'})`;
     throw new UserError(`The ${what} ${file} ${why}.`, 2);
-  }
-}
-
-export async function exists(file: string): Promise<boolean> {
-  return await fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * Writes through a temporary file in the same folder and renames it into place, so a failure
- * half-way never leaves a truncated workbook where the user's file was.
- */
-export async function writeAtomically(file: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `Could not write ${file} (${code ?? 'unknown error'}); nothing was changed.`,
-      2,
-    );
   }
 }
