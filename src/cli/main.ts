@@ -4,7 +4,8 @@ import { demoPlan } from '../domain/demo';
 import type { Diagnostic } from '../domain/diagnostics';
 import { schemaProblems } from '../domain/diagnostics';
 import { PlanFile, planJsonSchema } from '../domain/schema/plan-file';
-import { addProjectPlan, newWorkbookPlan } from '../domain/template/workbook';
+import { legalSheetName } from '../domain/schema/sheet-name';
+import { addProjectPlan, newWorkbookPlan, withLegalSheets } from '../domain/template/workbook';
 import { PackageError, XlsxPackage } from '../xlsx/ooxml/package';
 import {
   changeWorkbook,
@@ -135,12 +136,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'import': {
       if (!target) throw new UserError('Name the plan file to import (a .json file).', 2);
       const file = requireXlsx(values.output, 'workbook to create (-o BOOK.xlsx)');
-      const plan = await readPlanJson(target);
-      if (Array.isArray(plan)) return report(io, plan);
+      const read = await readPlanJson(target);
+      if (Array.isArray(read)) return report(io, read);
+      const { plan, notes } = withLegalSheets(read);
       await writeNewFile(file, await newWorkbook(newWorkbookPlan(plan)), {
         ...force,
         inputs: [{ file: target, what: 'plan file' }],
       });
+      for (const note of notes) io.out(`Note: ${note}`);
       io.out(`Created ${file} with ${plan.projects.length} project(s).`);
       return 0;
     }
@@ -233,7 +236,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
           ...(values.end !== undefined ? { end: values.end } : {}),
           ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
         });
-        if (!result.ok) return report(io, result.problems);
+        if (!result.ok) {
+          report(io, result.problems);
+          if (values.sheet === undefined && result.problems.some((p) => p.code === 'sheet-name'))
+            io.err(
+              `To keep the name, give the project a legal sheet name: --sheet "${legalSheetName(name, state.sheets)}".`,
+            );
+          return 1;
+        }
         await book.replace(await changeWorkbook(bytes, result.value.plan, file));
         const p = result.value.project;
         io.out(`Added ${p.name} (code ${p.code}) on the sheet "${p.sheet ?? p.name}" of ${file}.`);
