@@ -89,7 +89,7 @@ async function readPlanJson(file: string): Promise<PlanFile | Diagnostic[]> {
     throw new UserError(`${file} is not valid JSON: ${(e as Error).message}.`, 1);
   }
   const parsed = PlanFile.safeParse(json);
-  return parsed.success ? parsed.data : schemaProblems(parsed.error, file);
+  return parsed.success ? parsed.data : schemaProblems(parsed.error, file, { input: json });
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,6 +1,6 @@
 import type { PlanStep, WorkbookPlan } from '../plan/types';
 import type { Diagnostic, Result } from '../diagnostics';
-import { fail, ok, schemaProblems } from '../diagnostics';
+import { compose, fail, ok, schemaProblems } from '../diagnostics';
 import type { PlanFile } from '../schema/plan-file';
 import { Project, ProjectHeader, type ProjectHeaderInput } from '../schema/project';
 import type { Settings } from '../schema/settings';
@@ -121,10 +121,15 @@ export function addProjectPlan(
   const taken = state.registry.entries.map((e) => e.code);
   const withCode = { ...input, code: input.code ?? suggestCode(input.name ?? '', taken) };
   const parsed = ProjectHeader.safeParse(withCode);
-  if (!parsed.success) return fail(...schemaProblems(parsed.error, 'New project'));
+  // The place is the project by the name it was given, when it has one.
+  const named = typeof input.name === 'string' && input.name.trim() !== '';
+  const where = named ? `Project ${input.name?.trim()}` : 'The new project';
+  const options = { input: withCode, jsonPath: false };
+  if (!parsed.success) return fail(...schemaProblems(parsed.error, where, options));
   const header = parsed.data;
   const project = Project.safeParse(header);
-  if (!project.success) return fail(...schemaProblems(project.error, `Project ${header.name}`));
+  if (!project.success)
+    return fail(...schemaProblems(project.error, `Project ${header.name}`, { jsonPath: false }));
   const p = project.data;
   const sheet = sheetOf(p);
   const problems: Diagnostic[] = [];
@@ -133,7 +138,7 @@ export function addProjectPlan(
     problems.push(
       problem(
         'sheet-name',
-        `Project ${p.name}: ${sheetProblem}; give the project another sheet name.`,
+        compose(`Project ${p.name}`, `${sheetProblem}; give the project another sheet name`),
       ),
     );
   const same = sameSheetName;
