@@ -26,3 +26,26 @@ export async function readInput(file: string, what: string): Promise<Buffer> {
     throw new UserError(`The ${what} ${file} ${why}.`, 2);
   }
 }
+
+/**
+ * A plan file's JSON, or one sentence on why it is not: a workbook given by mistake, or the
+ * first thing the parser tripped on, without the file's bytes echoed back. A byte-order mark,
+ * as Notepad writes one, is skipped.
+ */
+export function parseJson(file: string, bytes: Buffer): unknown {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b)
+    throw new UserError(
+      `${file} is a zip package (a workbook?), not a plan file: import reads JSON; to get a workbook's plan as JSON, use implan export.`,
+      1,
+    );
+  try {
+    return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+  } catch (e) {
+    const message = (e as Error).message;
+    const why = /end of JSON input/.test(message)
+      ? 'it ends before the plan does'
+      : // "Unexpected token '}', "{ ..." is not valid JSON": the part before the echo.
+        (message.split(/, "|\n/)[0] ?? message).replace(/[\u0000-\u001f]/g, ' ').slice(0, 80);
+    throw new UserError(`${file} is not valid JSON: ${why}.`, 1);
+  }
+}

@@ -17,7 +17,7 @@ import {
 import { validatePlan } from '../domain/validation/validate';
 import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
-import { UserError, readInput } from './io';
+import { UserError, parseJson, readInput } from './io';
 import { isSameFile, withWorkbook, writeNewFile } from './safe-write';
 
 export interface CliIo {
@@ -81,13 +81,7 @@ function requireXlsx(file: string | undefined, what: string): string {
 }
 
 async function readPlanJson(file: string): Promise<PlanFile | Diagnostic[]> {
-  const text = (await readInput(file, 'plan file')).toString('utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file} is not valid JSON: ${(e as Error).message}.`, 1);
-  }
+  const json = parseJson(file, await readInput(file, 'plan file'));
   const parsed = PlanFile.safeParse(json);
   return parsed.success ? parsed.data : schemaProblems(parsed.error, file, { input: json });
 }
