@@ -18,7 +18,7 @@ import { validatePlan } from '../domain/validation/validate';
 import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
 import { UserError, parseJson, readInput } from './io';
-import { isSameFile, withWorkbook, writeNewFile } from './safe-write';
+import { checkNewFile, isSameFile, withWorkbook, writeNewFile } from './safe-write';
 
 export interface CliIo {
   out(text: string): void;
@@ -130,13 +130,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'import': {
       if (!target) throw new UserError('Name the plan file to import (a .json file).', 2);
       const file = requireXlsx(values.output, 'workbook to create (-o BOOK.xlsx)');
+      const inputs = [{ file: target, what: 'plan file' }];
+      await checkNewFile(file, { ...force, inputs });
       const read = await readPlanJson(target);
       if (Array.isArray(read)) return report(io, read);
       const { plan, notes } = withLegalSheets(read);
-      await writeNewFile(file, await newWorkbook(newWorkbookPlan(plan)), {
-        ...force,
-        inputs: [{ file: target, what: 'plan file' }],
-      });
+      await writeNewFile(file, await newWorkbook(newWorkbookPlan(plan)), { ...force, inputs });
       for (const note of notes) io.out(`Note: ${note}`);
       io.out(`Created ${file} with ${plan.projects.length} project(s).`);
       return 0;
@@ -175,6 +174,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const file = requireXlsx(target, 'workbook to consolidate');
       const out = values.output ? requireXlsx(values.output, 'output workbook') : file;
       const inPlace = out === file || (await isSameFile(out, file));
+      if (!inPlace) await checkNewFile(out, { ...force, inputs: [{ file, what: 'workbook' }] });
       return await withWorkbook(file, readWorkbook, async (book) => {
         const bytes = book.bytes;
         const { result, bytes: written } = await consolidateWorkbook(bytes, {

@@ -60,7 +60,7 @@ function writeError(file: string, e: unknown): UserError {
   );
 }
 
-interface Target {
+export interface Target {
   /** The path the user gave, for messages. */
   readonly file: string;
   /** The path actually written: symbolic links resolved. */
@@ -213,14 +213,11 @@ export interface WriteOptions {
 }
 
 /**
- * Writes a file the command makes (init, demo, import, export, consolidate -o): refuses an
- * existing file unless `force`, and one of the command's inputs always.
+ * Whether `file` may be made: refuses an existing file unless `force`, one of the command's
+ * inputs always, and links to nowhere, folders and devices. Called again by writeNewFile; call
+ * it first to refuse before a long piece of work.
  */
-export async function writeNewFile(
-  file: string,
-  bytes: Uint8Array | string,
-  options: WriteOptions = {},
-): Promise<void> {
+export async function checkNewFile(file: string, options: WriteOptions = {}): Promise<Target> {
   const target = await resolveTarget(file);
   for (const input of options.inputs ?? []) {
     const stat = await fs.stat(input.file).catch(() => null);
@@ -235,6 +232,19 @@ export async function writeNewFile(
       `${file} already exists; choose another file name, or add --force to replace it. Nothing was written.`,
       2,
     );
+  return target;
+}
+
+/**
+ * Writes a file the command makes (init, demo, import, export, consolidate -o): refuses an
+ * existing file unless `force`, and one of the command's inputs always.
+ */
+export async function writeNewFile(
+  file: string,
+  bytes: Uint8Array | string,
+  options: WriteOptions = {},
+): Promise<void> {
+  const target = await checkNewFile(file, options);
   const lock = await acquireLock(target, options.lockWaitMs ?? LOCK_WAIT_MS);
   let tmp: string | undefined;
   try {
