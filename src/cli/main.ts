@@ -198,8 +198,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
             return 1;
           case 'ready': {
             if (result.warnings.length > 0) printGrouped(io, result.warnings);
-            if (inPlace) await book.replace(written!, { backup: true });
-            else
+            const bak = inPlace ? await book.replace(written!, { backup: true }) : null;
+            if (!inPlace)
               await writeNewFile(out, written!, {
                 ...force,
                 inputs: [{ file, what: 'workbook' }],
@@ -207,7 +207,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
             const c = result.counts;
             io.out(
               `Consolidated ${c.projects} project(s), ${c.tasks} task(s), ${c.risks} risk(s) into ${out}` +
-                `${inPlace ? ` (the previous version is in ${file}.bak)` : ''}.`,
+                `${bak ? ` (the previous version is in ${bak})` : ''}.`,
             );
             return 0;
           }

@@ -279,9 +279,10 @@ export interface OpenWorkbook {
   readonly bytes: Buffer;
   /**
    * Puts `bytes` in place of the workbook if it is still what was read; with `backup`, the
-   * previous version is kept as BOOK.xlsx.bak once the new one is in place.
+   * previous version is kept as BOOK.xlsx.bak once the new one is in place, beside the file a
+   * link points at. Returns the path of that .bak, or null.
    */
-  replace(bytes: Uint8Array, options?: { readonly backup?: boolean }): Promise<void>;
+  replace(bytes: Uint8Array, options?: { readonly backup?: boolean }): Promise<string | null>;
 }
 
 /**
@@ -319,7 +320,7 @@ async function replaceWorkbook(
   original: Buffer,
   bytes: Uint8Array,
   backup: boolean,
-): Promise<void> {
+): Promise<string | null> {
   const bak = `${target.real}.bak`;
   if (backup) {
     const stat = await fs.lstat(bak).catch(() => null);
@@ -352,6 +353,7 @@ async function replaceWorkbook(
     if (bakTmp) await fs.rename(bakTmp, bak);
     bakTmp = undefined;
     await syncFolder(target.real);
+    return backup ? bak : null;
   } catch (e) {
     throw new UserError(
       `${target.file} was updated, but the previous version could not be kept as ${target.file}.bak: ${reason(errno(e), bak)}.`,

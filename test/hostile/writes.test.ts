@@ -101,6 +101,7 @@ describe('hostile: outputs never replace what implan did not make', () => {
     await fs.symlink(file('real.xlsx'), file('link.xlsx'));
     const r = await cli('consolidate', file('link.xlsx'));
     expect(r.code).toBe(0);
+    expect(r.out).toContain(`(the previous version is in ${file('real.xlsx.bak')})`);
     expect((await fs.lstat(file('link.xlsx'))).isSymbolicLink()).toBe(true);
     expect(await fs.readFile(file('real.xlsx.bak'))).toEqual(original);
     expectOpens(file('real.xlsx'));
