@@ -22,7 +22,9 @@ export async function readInput(file: string, what: string): Promise<Buffer> {
           ? 'cannot be read (permission denied)'
           : code === 'EISDIR'
             ? 'is a folder, not a file'
-            : `cannot be read (${code ?? 'unknown error'})`;
+            : code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG'
+              ? 'is over 2 GB, larger than implan can open'
+              : `cannot be read (${code ?? 'unknown error'})`;
     throw new UserError(`The ${what} ${file} ${why}.`, 2);
   }
 }

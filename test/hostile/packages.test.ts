@@ -135,6 +135,20 @@ const cases: [string, () => Buffer, RegExp][] = [
     /its part "xl\/media\/a\\nb\.png" has a control character in its name\.$/,
   ],
   [
+    'K18 an empty file',
+    () => Buffer.alloc(0),
+    /is not an Excel workbook \(\.xlsx\): it is not a zip package\.$/,
+  ],
+  [
+    'K19 a zip directory that points past the end of the file',
+    () => {
+      const zip = makeZip(parts);
+      zip.writeUInt32LE(zip.length + 1000, zip.length - 6);
+      return zip;
+    },
+    /is damaged: its zip package cannot be read\.$/,
+  ],
+  [
     'K16 a zip with no workbook part',
     () => makeZip(parts.filter((p) => p.name !== 'xl/workbook.xml')),
     /is not an Excel workbook: it has no workbook part\.$/,
@@ -161,4 +175,14 @@ it('K17 the hand-made zip of the untouched parts is still a workbook implan open
   expect((await cli('validate', file('book.xlsx'))).code).toBe(0);
   expect((await cli('consolidate', file('book.xlsx'))).code).toBe(0);
   expectOpens(file('book.xlsx'));
+});
+
+it('K20 a 3 GB file (sparse) is refused before it is read', async () => {
+  const handle = await fs.open(file('huge.xlsx'), 'w');
+  await handle.truncate(3 * 1024 * MB);
+  await handle.close();
+  const r = await cli('validate', file('huge.xlsx'));
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/huge\.xlsx is over 2 GB, larger than implan can open\.$/);
+  expectSentences(r.err);
 });
