@@ -76,13 +76,13 @@ const at = (value: unknown, key: PropertyKey): unknown =>
     ? (value as Record<PropertyKey, unknown>)[key]
     : undefined;
 
-/** A value as a sentence names it: the text "1000", the number 5, empty (null). */
+/** A value as a sentence names it: the text "1000", the number 5, empty (JSON null). */
 function describe(value: unknown): string {
   if (typeof value === 'string')
     return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return String(value);
-  if (value === null) return 'empty (null)';
+  if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   return 'a group of fields';
 }
