@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 
 /** A problem the user can fix: printed as one sentence, exit code 1 (input) or 2 (file). */
 export class UserError extends Error {
@@ -50,4 +51,35 @@ export function parseJson(file: string, bytes: Buffer): unknown {
         (message.split(/, "|\n/)[0] ?? message).replace(/[\u0000-\u001f]/g, ' ').slice(0, 80);
     throw new UserError(`${file} is not valid JSON: ${why}.`, 1);
   }
+}
+
+export const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
+
+/** Why the file system refused, in words a finance user can act on. */
+export function reason(code: string | undefined, file: string): string {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'there is no space left on the disk; free some space and try again';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission was denied in ${path.dirname(file)}`;
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `the folder ${path.dirname(file)} does not exist`;
+    case 'ENAMETOOLONG':
+      return 'the file name is too long';
+    default:
+      return `the system said ${code ?? 'unknown error'}`;
+  }
+}
+
+export function writeError(file: string, e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  return new UserError(
+    `Could not write ${file}: ${reason(errno(e), file)}. Nothing was changed.`,
+    2,
+  );
 }

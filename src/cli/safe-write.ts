@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { type Stats, promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { UserError } from './io';
+import { UserError, errno, reason, writeError } from './io';
+import { LOCK_WAIT_MS, acquireLock } from './lock';
+
+export { lockFileOf } from './lock';
 
 /**
  * Every file the command line writes goes through here, so that no command loses anything:
@@ -12,7 +14,7 @@ import { UserError } from './io';
  * - bytes go to a temporary file in the same folder, are flushed to disk and only then renamed
  *   into place, so a kill or a full disk leaves the old file or the new one, never half of one;
  * - a workbook changed in place is locked from the moment it is read until the new version is
- *   in place (`.BOOK.xlsx.implan-lock`, created with O_EXCL), so two implan commands on one
+ *   in place (`.BOOK.xlsx.implan-lock`, see lock.ts), so two implan commands on one
  *   workbook run one after the other instead of one silently undoing the other; and just before
  *   the rename the file is compared with what was read, so a save from Excel or any other
  *   program in the meantime is refused instead of overwritten;
@@ -20,45 +22,6 @@ import { UserError } from './io';
  * - a symbolic link is followed (the file it points at is written, the link stays a link); one
  *   that points nowhere, a folder or a device is refused.
  */
-
-/** How long a command waits for another implan command on the same workbook to finish. */
-export const LOCK_WAIT_MS = 3000;
-/** A lock older than this was left by a command that was killed, wherever it ran. */
-const STALE_LOCK_MS = 10 * 60 * 1000;
-/** A lock file with no readable owner (killed between creating and filling it) after this. */
-const UNREADABLE_LOCK_MS = 5000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
-
-/** Why the file system refused, in words a finance user can act on. */
-function reason(code: string | undefined, file: string): string {
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'there is no space left on the disk; free some space and try again';
-    case 'EACCES':
-    case 'EPERM':
-      return `permission was denied in ${path.dirname(file)}`;
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return `the folder ${path.dirname(file)} does not exist`;
-    case 'ENAMETOOLONG':
-      return 'the file name is too long';
-    default:
-      return `the system said ${code ?? 'unknown error'}`;
-  }
-}
-
-function writeError(file: string, e: unknown): UserError {
-  if (e instanceof UserError) return e;
-  return new UserError(
-    `Could not write ${file}: ${reason(errno(e), file)}. Nothing was changed.`,
-    2,
-  );
-}
 
 export interface Target {
   /** The path the user gave, for messages. */
@@ -135,73 +98,6 @@ async function syncFolder(real: string): Promise<void> {
   if (!dir) return;
   await dir.sync().catch(() => undefined);
   await dir.close();
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return errno(e) === 'EPERM';
-  }
-}
-
-async function isStale(lock: string): Promise<boolean> {
-  const stat = await fs.stat(lock).catch(() => null);
-  if (!stat) return true;
-  const age = Date.now() - stat.mtimeMs;
-  if (age > STALE_LOCK_MS) return true;
-  try {
-    const owner = JSON.parse(await fs.readFile(lock, 'utf8')) as { pid?: unknown; host?: unknown };
-    return owner.host === os.hostname() && typeof owner.pid === 'number' && !alive(owner.pid);
-  } catch {
-    return age > UNREADABLE_LOCK_MS;
-  }
-}
-
-/** The lock file of a workbook: beside it, hidden, named after it. */
-export const lockFileOf = (real: string): string =>
-  path.join(path.dirname(real), `.${path.basename(real)}.implan-lock`);
-
-/** Takes the workbook's lock, waiting up to `waitMs` for another implan command to finish. */
-async function acquireLock(
-  target: Target,
-  waitMs: number,
-): Promise<{ release: () => Promise<void> }> {
-  const lock = lockFileOf(target.real);
-  const token = randomBytes(8).toString('hex');
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    try {
-      const handle = await fs.open(lock, 'wx');
-      try {
-        await handle.writeFile(
-          JSON.stringify({ pid: process.pid, host: os.hostname(), token, at: new Date() }),
-        );
-      } finally {
-        await handle.close();
-      }
-      return {
-        release: async () => {
-          // Only our own lock: a stale-lock breaker elsewhere may have replaced it.
-          const text = await fs.readFile(lock, 'utf8').catch(() => '');
-          if (text.includes(token)) await fs.rm(lock, { force: true });
-        },
-      };
-    } catch (e) {
-      if (errno(e) !== 'EEXIST') throw writeError(target.file, e);
-      if (await isStale(lock)) {
-        await fs.rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() >= deadline)
-        throw new UserError(
-          `Another implan command is changing ${target.file} right now; run this one again when it has finished (if none is running, delete ${lock}). Nothing was written.`,
-          2,
-        );
-      await sleep(50);
-    }
-  }
 }
 
 export interface WriteOptions {
