@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -24,36 +23,63 @@ export async function readInput(file: string, what: string): Promise<Buffer> {
           ? 'cannot be read (permission denied)'
           : code === 'EISDIR'
             ? 'is a folder, not a file'
-            : `cannot be read (${code ?? 'unknown error'})`;
+            : code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG'
+              ? 'is over 2 GB, larger than implan can open'
+              : `cannot be read (${code ?? 'unknown error'})`;
     throw new UserError(`The ${what} ${file} ${why}.`, 2);
   }
 }
 
-export async function exists(file: string): Promise<boolean> {
-  return await fs.access(file).then(
-    () => true,
-    () => false,
-  );
+/**
+ * A plan file's JSON, or one sentence on why it is not: a workbook given by mistake, or the
+ * first thing the parser tripped on, without the file's bytes echoed back. A byte-order mark,
+ * as Notepad writes one, is skipped.
+ */
+export function parseJson(file: string, bytes: Buffer): unknown {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b)
+    throw new UserError(
+      `${file} is a zip package (a workbook?), not a plan file: import reads JSON; to get a workbook's plan as JSON, use implan export.`,
+      1,
+    );
+  try {
+    return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+  } catch (e) {
+    const message = (e as Error).message;
+    const why = /end of JSON input/.test(message)
+      ? 'it ends before the plan does'
+      : // "Unexpected token '}', "{ ..." is not valid JSON": the part before the echo.
+        (message.split(/, "|\n/)[0] ?? message).replace(/[\u0000-\u001f]/g, ' ').slice(0, 80);
+    throw new UserError(`${file} is not valid JSON: ${why}.`, 1);
+  }
 }
 
-/**
- * Writes through a temporary file in the same folder and renames it into place, so a failure
- * half-way never leaves a truncated workbook where the user's file was.
- */
-export async function writeAtomically(file: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `Could not write ${file} (${code ?? 'unknown error'}); nothing was changed.`,
-      2,
-    );
+export const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
+
+/** Why the file system refused, in words a finance user can act on. */
+export function reason(code: string | undefined, file: string): string {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'there is no space left on the disk; free some space and try again';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission was denied in ${path.dirname(file)}`;
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `the folder ${path.dirname(file)} does not exist`;
+    case 'ENAMETOOLONG':
+      return 'the file name is too long';
+    default:
+      return `the system said ${code ?? 'unknown error'}`;
   }
+}
+
+export function writeError(file: string, e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  return new UserError(
+    `Could not write ${file}: ${reason(errno(e), file)}. Nothing was changed.`,
+    2,
+  );
 }

@@ -4,7 +4,8 @@ import { demoPlan } from '../domain/demo';
 import type { Diagnostic } from '../domain/diagnostics';
 import { schemaProblems } from '../domain/diagnostics';
 import { PlanFile, planJsonSchema } from '../domain/schema/plan-file';
-import { addProjectPlan, newWorkbookPlan } from '../domain/template/workbook';
+import { legalSheetName } from '../domain/schema/sheet-name';
+import { addProjectPlan, newWorkbookPlan, withLegalSheets } from '../domain/template/workbook';
 import { PackageError, XlsxPackage } from '../xlsx/ooxml/package';
 import {
   changeWorkbook,
@@ -16,7 +17,8 @@ import {
 import { validatePlan } from '../domain/validation/validate';
 import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
-import { UserError, exists, readInput, writeAtomically } from './io';
+import { UserError, parseJson, readInput } from './io';
+import { checkNewFile, isSameFile, withWorkbook, writeNewFile } from './safe-write';
 
 export interface CliIo {
   out(text: string): void;
@@ -44,6 +46,8 @@ Usage:
   implan schema                              the JSON Schema of plan files
   implan demo -o demo.xlsx                   a realistic three-project example
 
+Commands that make a file refuse an existing one unless given --force (never their own input).
+
 Exit codes: 0 done, 1 the input has problems (nothing was written), 2 a file cannot be read or written.`;
 
 function report(io: CliIo, problems: readonly Diagnostic[]): 1 {
@@ -63,10 +67,7 @@ function printGrouped(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   io.out(`${errors} error(s), ${diagnostics.length - errors} warning(s).`);
 }
 
-async function refuseOverwrite(file: string): Promise<void> {
-  if (await exists(file))
-    throw new UserError(`${file} already exists; choose another file name or delete it first.`, 2);
-}
+const readWorkbook = (file: string) => readInput(file, 'workbook');
 
 function requireXlsx(file: string | undefined, what: string): string {
   if (!file)
@@ -80,15 +81,9 @@ function requireXlsx(file: string | undefined, what: string): string {
 }
 
 async function readPlanJson(file: string): Promise<PlanFile | Diagnostic[]> {
-  const text = (await readInput(file, 'plan file')).toString('utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file} is not valid JSON: ${(e as Error).message}.`, 1);
-  }
+  const json = parseJson(file, await readInput(file, 'plan file'));
   const parsed = PlanFile.safeParse(json);
-  return parsed.success ? parsed.data : schemaProblems(parsed.error, file);
+  return parsed.success ? parsed.data : schemaProblems(parsed.error, file, { input: json });
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -106,9 +101,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       json: { type: 'boolean' },
       'replace-edited': { type: 'boolean' },
+      force: { type: 'boolean' },
     },
   });
   const [command, target] = positionals;
+  const force = { force: values.force ?? false };
   if (values.help || command === undefined || command === 'help') {
     io.out(USAGE);
     return command === undefined && !values.help ? 2 : 0;
@@ -119,36 +116,45 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     case 'init': {
       const file = requireXlsx(target, 'workbook to create');
-      await refuseOverwrite(file);
-      await writeAtomically(file, await newWorkbook(newWorkbookPlan(PlanFile.parse({}))));
+      await writeNewFile(file, await newWorkbook(newWorkbookPlan(PlanFile.parse({}))), force);
       io.out(`Created ${file} with the Settings, Projects and How to use sheets.`);
       return 0;
     }
     case 'demo': {
       const file = requireXlsx(values.output ?? target ?? 'demo.xlsx', 'demo workbook');
-      await refuseOverwrite(file);
       const plan = demoPlan();
-      await writeAtomically(file, await newWorkbook(newWorkbookPlan(plan)));
+      await writeNewFile(file, await newWorkbook(newWorkbookPlan(plan)), force);
       io.out(`Created ${file}: ${plan.projects.map((p) => p.name).join(', ')}.`);
       return 0;
     }
     case 'import': {
       if (!target) throw new UserError('Name the plan file to import (a .json file).', 2);
       const file = requireXlsx(values.output, 'workbook to create (-o BOOK.xlsx)');
-      await refuseOverwrite(file);
-      const plan = await readPlanJson(target);
-      if (Array.isArray(plan)) return report(io, plan);
-      await writeAtomically(file, await newWorkbook(newWorkbookPlan(plan)));
+      const inputs = [{ file: target, what: 'plan file' }];
+      await checkNewFile(file, { ...force, inputs });
+      const read = await readPlanJson(target);
+      if (Array.isArray(read)) return report(io, read);
+      const { plan, notes } = withLegalSheets(read);
+      await writeNewFile(file, await newWorkbook(newWorkbookPlan(plan)), { ...force, inputs });
+      for (const note of notes) io.out(`Note: ${note}`);
       io.out(`Created ${file} with ${plan.projects.length} project(s).`);
       return 0;
     }
     case 'export': {
       const file = requireXlsx(target, 'workbook to export');
+      if (values.output && path.extname(values.output).toLowerCase() === '.xlsx')
+        throw new UserError(
+          `export writes JSON, not a workbook; name the output .json (e.g. ${path.basename(values.output, path.extname(values.output))}.json). Nothing was written.`,
+          2,
+        );
       const plan = await exportPlanFile(await readInput(file, 'workbook'), file);
       if (Array.isArray(plan)) return report(io, plan);
       const json = `${JSON.stringify(plan, null, 2)}\n`;
       if (values.output) {
-        await writeAtomically(values.output, json);
+        await writeNewFile(values.output, json, {
+          ...force,
+          inputs: [{ file, what: 'workbook' }],
+        });
         io.out(`Wrote ${values.output}: ${plan.projects.length} project(s).`);
       } else io.out(json.trimEnd());
       return 0;
@@ -167,58 +173,76 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'consolidate': {
       const file = requireXlsx(target, 'workbook to consolidate');
       const out = values.output ? requireXlsx(values.output, 'output workbook') : file;
-      const bytes = await readInput(file, 'workbook');
-      const { result, bytes: written } = await consolidateWorkbook(bytes, {
-        builtAt: builtAtText(new Date()),
-        replaceEdited: values['replace-edited'] ?? false,
-        label: file,
-      });
-      switch (result.kind) {
-        case 'unreadable':
-          report(io, result.diagnostics);
-          return 2;
-        case 'blocked':
-          printGrouped(io, result.diagnostics);
-          io.err('Nothing was consolidated: fix the errors above, then run consolidate again.');
-          return 1;
-        case 'confirm':
-          io.err(
-            `Someone has typed into ${result.edited.map((s) => `"${s}"`).join(', ')} since implan built ${result.edited.length === 1 ? 'it' : 'them'}; ` +
-              'consolidating would replace those edits. Copy anything you need, then run again with --replace-edited. Nothing was written.',
-          );
-          return 1;
-        case 'ready': {
-          if (result.warnings.length > 0) printGrouped(io, result.warnings);
-          if (out === file) await writeAtomically(`${file}.bak`, bytes);
-          await writeAtomically(out, written!);
-          const c = result.counts;
-          io.out(
-            `Consolidated ${c.projects} project(s), ${c.tasks} task(s), ${c.risks} risk(s) into ${out}` +
-              `${out === file ? ` (the previous version is in ${file}.bak)` : ''}.`,
-          );
-          return 0;
+      const inPlace = out === file || (await isSameFile(out, file));
+      if (!inPlace) await checkNewFile(out, { ...force, inputs: [{ file, what: 'workbook' }] });
+      return await withWorkbook(file, readWorkbook, async (book) => {
+        const bytes = book.bytes;
+        const { result, bytes: written } = await consolidateWorkbook(bytes, {
+          builtAt: builtAtText(new Date()),
+          replaceEdited: values['replace-edited'] ?? false,
+          label: file,
+        });
+        switch (result.kind) {
+          case 'unreadable':
+            report(io, result.diagnostics);
+            return 2;
+          case 'blocked':
+            printGrouped(io, result.diagnostics);
+            io.err('Nothing was consolidated: fix the errors above, then run consolidate again.');
+            return 1;
+          case 'confirm':
+            io.err(
+              `Someone has typed into ${result.edited.map((s) => `"${s}"`).join(', ')} since implan built ${result.edited.length === 1 ? 'it' : 'them'}; ` +
+                'consolidating would replace those edits. Copy anything you need, then run again with --replace-edited. Nothing was written.',
+            );
+            return 1;
+          case 'ready': {
+            if (result.warnings.length > 0) printGrouped(io, result.warnings);
+            const bak = inPlace ? await book.replace(written!, { backup: true }) : null;
+            if (!inPlace)
+              await writeNewFile(out, written!, {
+                ...force,
+                inputs: [{ file, what: 'workbook' }],
+              });
+            const c = result.counts;
+            io.out(
+              `Consolidated ${c.projects} project(s), ${c.tasks} task(s), ${c.risks} risk(s) into ${out}` +
+                `${bak ? ` (the previous version is in ${bak})` : ''}.`,
+            );
+            return 0;
+          }
         }
-      }
+      });
     }
     case 'add-project': {
       const file = requireXlsx(target, 'workbook');
       if (!values.name)
         throw new UserError('Give the project a name with --name "Project name".', 2);
-      const bytes = await readInput(file, 'workbook');
-      const state = await readWorkbookState(bytes, file);
-      const result = addProjectPlan(state, {
-        name: values.name,
-        ...(values.code !== undefined ? { code: values.code } : {}),
-        ...(values.manager !== undefined ? { manager: values.manager } : {}),
-        ...(values.start !== undefined ? { start: values.start } : {}),
-        ...(values.end !== undefined ? { end: values.end } : {}),
-        ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      const name = values.name;
+      return await withWorkbook(file, readWorkbook, async (book) => {
+        const bytes = book.bytes;
+        const state = await readWorkbookState(bytes, file);
+        const result = addProjectPlan(state, {
+          name,
+          ...(values.code !== undefined ? { code: values.code } : {}),
+          ...(values.manager !== undefined ? { manager: values.manager } : {}),
+          ...(values.start !== undefined ? { start: values.start } : {}),
+          ...(values.end !== undefined ? { end: values.end } : {}),
+          ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+        });
+        if (!result.ok) {
+          report(io, result.problems);
+          if (values.sheet === undefined && result.problems.some((p) => p.code === 'sheet-name'))
+            io.err(
+              `To keep the name, give the project a legal sheet name: --sheet "${legalSheetName(name, state.sheets)}".`,
+            );
+          return 1;
+        }
+        await book.replace(await changeWorkbook(bytes, result.value.plan, file));
+        const p = result.value.project;
+        io.out(`Added ${p.name} (code ${p.code}) on the sheet "${p.sheet ?? p.name}" of ${file}.`);
+        return 0;
       });
-      if (!result.ok) return report(io, result.problems);
-      await writeAtomically(file, await changeWorkbook(bytes, result.value.plan, file));
-      const p = result.value.project;
-      io.out(`Added ${p.name} (code ${p.code}) on the sheet "${p.sheet ?? p.name}" of ${file}.`);
-      return 0;
     }
     default:
       throw new UserError(`"${command}" is not an implan command. Run "implan help" for usage.`, 2);

@@ -118,7 +118,9 @@ function cardItems(project: ProjectHeader, settings: Settings): SheetItem[] {
       money,
     ],
     [
-      'Working days',
+      // A sum over tasks, not the project's span: the joint schedule's "Work days" is the span
+      // (NETWORKDAYS from first start to last end), so the two must not share a label.
+      'Sum of working days',
       { formula: `SUM(${wholeColumn(t.tasks, 'Working days')})` },
       numberFormats.days,
     ],

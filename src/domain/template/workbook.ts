@@ -1,10 +1,10 @@
 import type { PlanStep, WorkbookPlan } from '../plan/types';
 import type { Diagnostic, Result } from '../diagnostics';
-import { fail, ok, schemaProblems } from '../diagnostics';
+import { compose, fail, ok, schemaProblems } from '../diagnostics';
 import type { PlanFile } from '../schema/plan-file';
 import { Project, ProjectHeader, type ProjectHeaderInput } from '../schema/project';
 import type { Settings } from '../schema/settings';
-import { sheetNameProblem } from '../schema/sheet-name';
+import { defaultSheetOf, sameSheetName, sheetNameProblem } from '../schema/sheet-name';
 import { guideSheetPlan } from './guide-sheet';
 import { projectSheetPlan } from './project-sheet';
 import { sheetOf, suggestCode, tablesOf } from './project-identity';
@@ -53,8 +53,29 @@ export function registryEntryOf(
   };
 }
 
+/**
+ * The plan with a legal sheet for every project: a project that names no sheet and whose name
+ * cannot be one ("Budget: Q1/Q2", "Settings", 39 characters) gets one derived from its name,
+ * with a sentence saying so. Sheets a plan names itself are checked by its schema.
+ */
+export function withLegalSheets(plan: PlanFile): { plan: PlanFile; notes: string[] } {
+  const notes: string[] = [];
+  const taken = plan.projects.map(sheetOf);
+  const projects = plan.projects.map((p, i) => {
+    if (p.sheet !== undefined) return p;
+    const others = taken.filter((_, j) => j !== i);
+    const { sheet, note } = defaultSheetOf(p.name, others);
+    if (note === null) return p;
+    notes.push(note);
+    taken[i] = sheet;
+    return { ...p, sheet };
+  });
+  return { plan: { ...plan, projects }, notes };
+}
+
 /** A whole new workbook: guide, registry, settings, then one sheet per project. */
-export function newWorkbookPlan(plan: PlanFile): WorkbookPlan {
+export function newWorkbookPlan(input: PlanFile): WorkbookPlan {
+  const { plan } = withLegalSheets(input);
   const steps: PlanStep[] = [
     { kind: 'addSheet', sheet: guideSheetPlan() },
     {
@@ -77,13 +98,15 @@ const problem = (code: string, message: string): Diagnostic => ({
   message,
 });
 
-/**
- * The plan that adds one templated project sheet and registers it, or the reasons it cannot:
- * no plan in the workbook, a bad header, a code, sheet or table name already taken.
- */
 /** A new project's header; the code may be left out and is then suggested from the name. */
 export type NewProjectInput = Omit<ProjectHeaderInput, 'code'> & { code?: string };
 
+/**
+ * The plan that adds one templated project sheet and registers it, or the reasons it cannot:
+ * no plan in the workbook, a bad header, a code, sheet or table name already taken. The sheet,
+ * named or the project's name, must keep every sheet-name rule; the caller may offer
+ * `defaultSheetOf` as the sheet when the name cannot be one.
+ */
 export function addProjectPlan(
   state: WorkbookState,
   input: NewProjectInput,
@@ -98,10 +121,15 @@ export function addProjectPlan(
   const taken = state.registry.entries.map((e) => e.code);
   const withCode = { ...input, code: input.code ?? suggestCode(input.name ?? '', taken) };
   const parsed = ProjectHeader.safeParse(withCode);
-  if (!parsed.success) return fail(...schemaProblems(parsed.error, 'New project'));
+  // The place is the project by the name it was given, when it has one.
+  const named = typeof input.name === 'string' && input.name.trim() !== '';
+  const where = named ? `Project ${input.name?.trim()}` : 'The new project';
+  const options = { input: withCode, jsonPath: false };
+  if (!parsed.success) return fail(...schemaProblems(parsed.error, where, options));
   const header = parsed.data;
   const project = Project.safeParse(header);
-  if (!project.success) return fail(...schemaProblems(project.error, `Project ${header.name}`));
+  if (!project.success)
+    return fail(...schemaProblems(project.error, `Project ${header.name}`, { jsonPath: false }));
   const p = project.data;
   const sheet = sheetOf(p);
   const problems: Diagnostic[] = [];
@@ -110,11 +138,10 @@ export function addProjectPlan(
     problems.push(
       problem(
         'sheet-name',
-        `Project ${p.name}: ${sheetProblem}; give the project another sheet name.`,
+        compose(`Project ${p.name}`, `${sheetProblem}; give the project another sheet name`),
       ),
     );
-  const same = (a: string, b: string) =>
-    a.toLocaleUpperCase('en-US') === b.toLocaleUpperCase('en-US');
+  const same = sameSheetName;
   const owner = state.registry.entries.find((e) => same(e.code, p.code));
   if (owner)
     problems.push(

@@ -17,7 +17,12 @@ interface Problem {
   readonly message: string;
 }
 
-/** Unknown dependencies, circles, and tasks that start before what they depend on ends. */
+/**
+ * Unknown dependencies, circles, and tasks that start before what they depend on ends. Dates
+ * are whole days and a task's end day is a working day of it, so a task that depends on another
+ * starts the day after that one ends at the earliest: starting on its end day is reported too,
+ * and the sentence says "the day ... ends" then.
+ */
 export function dependencyProblems(tasks: readonly TaskLink[]): Problem[] {
   const out: Problem[] = [];
   const byId = new Map(tasks.filter((t) => t.id !== '').map((t) => [t.id.toUpperCase(), t]));

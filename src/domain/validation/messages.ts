@@ -1,6 +1,7 @@
 /**
  * Every sentence validation says, in one place so it can be translated. Each takes the facts
- * and returns what a finance user reads after the place ("Alpha Rollout, Tasks, row 7 (cell F9): ").
+ * and returns what a finance user reads after the place ("Alpha Rollout, Tasks, row 7 (cell F9): ");
+ * `compose` in diagnostics.ts puts the place in front and the full stop at the end.
  */
 export const say = {
   textInNumber: (column: string, text: string) =>
@@ -35,7 +36,9 @@ export const say = {
   cycle: (ids: readonly string[]) =>
     `the tasks ${ids.join(' → ')} depend on each other in a circle`,
   startsBeforeDependency: (id: string, start: string, dep: string, end: string) =>
-    `task ${id} starts on ${start}, before task ${dep} it depends on ends (${end})`,
+    start === end
+      ? `task ${id} starts on ${start}, the day task ${dep}, which it depends on, ends; start it the day after at the earliest`
+      : `task ${id} starts on ${start}, before task ${dep}, which it depends on, ends on ${end}`,
   formulaText: (column: string, text: string) =>
     `${column} starts with "${text.slice(0, 1)}"; Excel may take "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" for a formula if it is copied or retyped`,
   blankRow: () => 'this row is blank between filled rows; delete it or fill it in',
@@ -43,7 +46,7 @@ export const say = {
   overCeiling: (planned: string, ceiling: string) =>
     `the planned total ${planned} is above the budget ceiling ${ceiling}`,
   missingSheet: (sheet: string) =>
-    `the sheet "${sheet}" named on the Projects sheet does not exist; it may have been renamed or deleted — correct the Sheet column of the Projects sheet`,
+    `the sheet "${sheet}" named on the Projects sheet does not exist; it may have been renamed or deleted — correct its name in the Sheet column there`,
   missingTable: (table: string) =>
     `the table ${table} is missing from this sheet; it may have been renamed or converted to a range`,
   missingColumn: (table: string, column: string) =>

@@ -1,5 +1,5 @@
 import { a1 } from '../plan/a1';
-import type { Diagnostic } from '../diagnostics';
+import { type Diagnostic, compose } from '../diagnostics';
 import { BUDGET_COLUMNS, RISK_COLUMNS, TASK_COLUMNS } from '../template/columns';
 import { CARD_FIELDS } from '../template/project-sheet';
 import { BUDGET_RULES, type ColumnRule, RISK_RULES, TASK_RULES } from './columns';
@@ -38,7 +38,7 @@ class Report {
       project: place.project,
       ...(place.sheet !== undefined ? { sheet: place.sheet } : {}),
       ...(place.cell !== undefined ? { cell: place.cell } : {}),
-      message: `${where}${place.cell ? ` (cell ${place.cell})` : ''}: ${message}`,
+      message: compose(`${where}${place.cell ? ` (cell ${place.cell})` : ''}`, message),
     });
   }
 }

@@ -2,6 +2,7 @@ import { Button, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/r
 import { useState } from 'react';
 import type { Diagnostic } from '../../domain/diagnostics';
 import { ProjectHeader } from '../../domain/schema/project';
+import { defaultSheetOf } from '../../domain/schema/sheet-name';
 import { suggestCode } from '../../domain/template/project-identity';
 import { addProject } from '../../excel/actions';
 import { useAction } from '../useAction';
@@ -43,6 +44,10 @@ export function AddProjectForm({ takenCodes, onDone, onProblems }: Props) {
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const { busy, run } = useAction(onDone, onProblems);
   const code = values.code || (values.name ? suggestCode(values.name, takenCodes) : '');
+  // The same sheet-name rules as import: a name that cannot be a sheet name gives its sheet
+  // a legal name derived from it, and the form says so under the name.
+  const derived = values.name.trim() !== '' ? defaultSheetOf(values.name.trim()) : null;
+  const sheet = derived?.note ? { sheet: derived.sheet } : {};
 
   const submit = async () => {
     const input = {
@@ -52,6 +57,7 @@ export function AddProjectForm({ takenCodes, onDone, onProblems }: Props) {
       start: values.start || null,
       end: values.end || null,
       budgetCeiling: values.budgetCeiling === '' ? null : Number(values.budgetCeiling),
+      ...sheet,
     };
     const parsed = ProjectHeader.safeParse(input);
     if (!parsed.success) {
@@ -79,7 +85,13 @@ export function AddProjectForm({ takenCodes, onDone, onProblems }: Props) {
           label={label}
           required={key === 'name'}
           validationMessage={errors[key]}
-          hint={key === 'code' && !values.code && code ? `Suggested: ${code}` : undefined}
+          hint={
+            key === 'code' && !values.code && code
+              ? `Suggested: ${code}`
+              : key === 'name' && derived?.note
+                ? derived.note
+                : undefined
+          }
         >
           <Input
             type={type}

@@ -208,7 +208,7 @@ describe('validation', () => {
       'identity.starts-before-dependency',
       (p: EditableProject) => setCell(p.tasks, 1, 'Start', 45684),
       'M6',
-      'starts on 2025-01-27, before task T1 it depends on ends (2025-01-31)',
+      'starts on 2025-01-27, before task T1, which it depends on, ends on 2025-01-31.',
     ],
     [
       'text.formula-like',
@@ -299,7 +299,7 @@ describe('validation', () => {
       sheet: 'Alpha Rollout',
       cell: 'K7',
       message:
-        'Alpha Rollout, Tasks, row 3 (cell K7): the end date 2025-03-01 is before the start date 2025-03-31',
+        'Alpha Rollout, Tasks, row 3 (cell K7): the end date 2025-03-01 is before the start date 2025-03-31.',
     });
   });
 });
