@@ -1,11 +1,14 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { officeReady, showFirstRun } from './first-run';
 
-Office.onReady()
-  .then(() => {
-    const root = document.getElementById('root');
+// Outside Excel, without Office.js or in an Excel too old, the page says so instead of going blank.
+void officeReady().then((inExcel) => {
+  if (!inExcel) return;
+  const root = document.getElementById('root');
+  try {
     if (root) createRoot(root).render(<App />);
-  })
-  .catch((e: unknown) => {
-    document.body.textContent = `Implan could not start: ${String(e)}`;
-  });
+  } catch {
+    showFirstRun('outside-office');
+  }
+});

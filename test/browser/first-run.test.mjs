@@ -1,0 +1,110 @@
+// The production build opened as a person might outside Excel: with Microsoft's CDN blocked,
+// and with the real (pinned) Office.js but no Office host. Every page must say what implan is
+// and how to open it in Excel, never go blank. The build is made for a tenant's host
+// (ADDIN_URL), so its manifest is checked here too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { root, startPane } from '../../scripts/lib/pane-harness.mjs';
+
+const require = createRequire(import.meta.url);
+const { checkManifest } = require('../../scripts/manifest-check.js');
+const shots = path.join(root, 'out', 'screenshots');
+const ADDIN_URL = 'https://addins.contoso.com/implan';
+let blocked;
+let outside;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  blocked = await startPane({ office: 'blocked', addinUrl: ADDIN_URL });
+  outside = await startPane({ office: 'package', built: blocked.out });
+});
+
+after(async () => {
+  await outside?.close();
+  await blocked?.close();
+});
+
+/** Opens a page and returns its text, the errors it threw and what the CSP refused. */
+async function open(pane, file, width = 320) {
+  const page = await pane.context.newPage();
+  await page.setViewportSize({ width, height: 700 });
+  const errors = [];
+  const refused = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  await page.goto(`${pane.base}/${file}`);
+  await page.getByRole('heading', { name: 'How to open Implan in Excel' }).waitFor();
+  return { page, errors, refused, text: await page.locator('main').innerText() };
+}
+
+test('the pane with the Office.js CDN blocked says what implan is and how to open it', async () => {
+  const { page, errors, text } = await open(blocked, 'taskpane.html');
+  assert.match(text, /Implan turns an Excel workbook into an implementation plan/);
+  assert.match(text, /Office\.js, the library every Excel add-in loads from Microsoft/);
+  assert.match(text, /appsforoffice\.microsoft\.com/);
+  const help = page.getByRole('link', { name: 'How to sideload Implan (help)' });
+  assert.equal(await help.getAttribute('href'), `${blocked.base}/help.html#sideload`);
+  await page.screenshot({
+    path: path.join(shots, 'first-run-no-office-js-320.png'),
+    fullPage: true,
+  });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the pane outside Office, with the pinned Office.js, says it runs inside Excel', async () => {
+  const { page, errors, refused, text } = await open(outside, 'taskpane.html');
+  assert.match(text, /opened in a browser on its own/);
+  assert.match(text, /Open a workbook in Excel on the web, on Windows or on a Mac/);
+  await page.screenshot({
+    path: path.join(shots, 'first-run-outside-office-320.png'),
+    fullPage: true,
+  });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(refused, [], 'the content security policy lets Office.js run');
+  await page.close();
+});
+
+for (const file of ['commands.html', 'report.html']) {
+  test(`${file} opened on its own says the same, with the CDN blocked or no host`, async () => {
+    for (const [pane, why] of [
+      [blocked, /could not be loaded/],
+      [outside, /opened in a browser on its own/],
+    ]) {
+      const { page, errors, text } = await open(pane, file);
+      assert.match(text, why);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  });
+}
+
+test('the sideload help the pages link to says how, for each kind of Excel', async () => {
+  const page = await outside.context.newPage();
+  await page.goto(`${outside.base}/help.html#sideload`);
+  const text = await page.locator('body').innerText();
+  for (const where of ['Excel on the web:', 'Excel on Windows:', 'Excel on a Mac:'])
+    assert.ok(text.includes(where), where);
+  await page.close();
+});
+
+test('the build for ADDIN_URL has a manifest at that host, none at localhost', () => {
+  const xml = readFileSync(path.join(outside.out, 'manifest.xml'), 'utf8');
+  assert.doesNotMatch(xml, /localhost/);
+  const files = {
+    readFile: (rel) => {
+      try {
+        return readFileSync(path.join(outside.out, rel));
+      } catch {
+        return null;
+      }
+    },
+  };
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  assert.deepEqual(checkManifest(xml, files, { base: ADDIN_URL, version, source: false }), []);
+});
