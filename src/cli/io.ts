@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readProblem, writeProblem } from './file-errors';
 
 /** A problem the user can fix: printed as one sentence, exit code 1 (input) or 2 (file). */
 export class UserError extends Error {
@@ -16,16 +17,7 @@ export async function readInput(file: string, what: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EACCES'
-          ? 'cannot be read (permission denied)'
-          : code === 'EISDIR'
-            ? 'is a folder, not a file'
-            : `cannot be read (${code ?? 'unknown error'})`;
-    throw new UserError(`The ${what} ${file} ${why}.`, 2);
+    throw new UserError(`The ${what} ${file} ${readProblem(e)}.`, 2);
   }
 }
 
@@ -50,10 +42,6 @@ export async function writeAtomically(file: string, bytes: Uint8Array | string):
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `Could not write ${file} (${code ?? 'unknown error'}); nothing was changed.`,
-      2,
-    );
+    throw new UserError(`Could not write ${file}: ${writeProblem(e)}. Nothing was changed.`, 2);
   }
 }

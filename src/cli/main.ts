@@ -16,6 +16,7 @@ import {
 import { validatePlan } from '../domain/validation/validate';
 import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
+import { printHelp, unknownCommand } from './help-command';
 import { UserError, exists, readInput, writeAtomically } from './io';
 
 export interface CliIo {
@@ -27,24 +28,6 @@ const consoleIo: CliIo = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
 };
-
-const USAGE = `implan: implementation plans in Excel workbooks
-
-Usage:
-  implan init BOOK.xlsx                      a new plan workbook (Settings, Projects, How to use)
-  implan add-project BOOK.xlsx --name NAME [--code CODE] [--manager NAME]
-                     [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--sheet SHEET]
-                                             add a templated project sheet and register it
-  implan import PLAN.json -o BOOK.xlsx       a whole workbook from a plan file
-  implan export BOOK.xlsx -o PLAN.json       the plan's data back as JSON (stdout without -o)
-  implan validate BOOK.xlsx [--json]         check every project's entries (never writes)
-  implan consolidate BOOK.xlsx [-o OUT.xlsx] [--replace-edited]
-                                             build the Joint Schedule, Joint Budget and
-                                             Contingency Plan sheets (in place: keeps BOOK.xlsx.bak)
-  implan schema                              the JSON Schema of plan files
-  implan demo -o demo.xlsx                   a realistic three-project example
-
-Exit codes: 0 done, 1 the input has problems (nothing was written), 2 a file cannot be read or written.`;
 
 function report(io: CliIo, problems: readonly Diagnostic[]): 1 {
   for (const p of problems) io.err(`${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`);
@@ -109,10 +92,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     },
   });
   const [command, target] = positionals;
-  if (values.help || command === undefined || command === 'help') {
-    io.out(USAGE);
-    return command === undefined && !values.help ? 2 : 0;
-  }
+  const helpCode = printHelp(io, command, target, values.help ?? false);
+  if (helpCode !== undefined) return helpCode;
   switch (command) {
     case 'schema':
       io.out(JSON.stringify(planJsonSchema(), null, 2));
@@ -221,7 +202,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     default:
-      throw new UserError(`"${command}" is not an implan command. Run "implan help" for usage.`, 2);
+      throw new UserError(unknownCommand(command ?? ''), 2);
   }
 }
 
