@@ -17,6 +17,7 @@ import { validatePlan } from '../domain/validation/validate';
 import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
 import { printHelp, unknownCommand } from './help-command';
+import { initWorkbook } from './init';
 import { UserError, exists, readInput, writeAtomically } from './io';
 
 export interface CliIo {
@@ -99,10 +100,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.out(JSON.stringify(planJsonSchema(), null, 2));
       return 0;
     case 'init': {
-      const file = requireXlsx(target, 'workbook to create');
-      await refuseOverwrite(file);
-      await writeAtomically(file, await newWorkbook(newWorkbookPlan(PlanFile.parse({}))));
-      io.out(`Created ${file} with the Settings, Projects and How to use sheets.`);
+      const file = requireXlsx(target, 'workbook to set up');
+      const result = await initWorkbook(file);
+      if (!result.ok) return report(io, result.problems);
+      await writeAtomically(file, result.value.bytes);
+      io.out(result.value.message);
       return 0;
     }
     case 'demo': {
