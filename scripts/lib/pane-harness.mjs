@@ -130,14 +130,20 @@ export async function startPane({ office = 'fake', addinUrl, built } = {}) {
       body: readFileSync(file),
     });
   });
+  // Anything else from outside is refused, and recorded: the pages must fetch nothing else.
+  const refused = [];
   await context.route(
     (url) => !url.href.startsWith(base) && !url.href.startsWith('https://appsforoffice'),
-    (route) => route.abort(),
+    (route) => {
+      refused.push(route.request().url());
+      return route.abort();
+    },
   );
   return {
     base,
     context,
     out,
+    refused,
     async close() {
       await context.close();
       server.close();

@@ -2,6 +2,7 @@
  * The ribbon's Consolidate button: runs without the pane and reports in a small dialog. Uses the
  * same Office.js writer as the pane.
  */
+import '../taskpane/no-eval';
 import { consolidateLive } from '../excel/consolidate';
 import { defaultRun, withRetries } from '../excel/host';
 import { readWorkbookState } from '../excel/read-state';

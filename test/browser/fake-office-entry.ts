@@ -3,6 +3,8 @@
  * `Office` and `Excel` globals that the production pane and commands expect from office.js,
  * with the ribbon's function registry and the dialog API recorded for the test to drive.
  */
+// Like the pages it stands in for, the fake parses with zod without evaluating strings.
+import '../../src/taskpane/no-eval';
 import { demoPlan } from '../../src/domain/demo';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';

@@ -1,7 +1,8 @@
 // The production build opened as a person might outside Excel: with Microsoft's CDN blocked,
 // and with the real (pinned) Office.js but no Office host. Every page must say what implan is
 // and how to open it in Excel, never go blank. The build is made for a tenant's host
-// (ADDIN_URL), so its manifest is checked here too.
+// (ADDIN_URL), so its manifest is checked here too; no page may fetch anything but its own
+// files and Office.js, or evaluate code from strings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -20,6 +21,27 @@ before(async () => {
   mkdirSync(shots, { recursive: true });
   blocked = await startPane({ office: 'blocked', addinUrl: ADDIN_URL });
   outside = await startPane({ office: 'package', built: blocked.out });
+  // Every page records code evaluated from strings and what the content security policy refused.
+  for (const pane of [blocked, outside])
+    await pane.context.addInitScript(() => {
+      window.__evaluated = [];
+      // Only calls from the page's own scripts count: the test driver evaluates its own code.
+      const record = (what) => {
+        const stack = new Error().stack ?? '';
+        if (stack.includes(`${location.origin}/`) || stack.includes('appsforoffice'))
+          window.__evaluated.push(`${what}\n${stack}`);
+      };
+      const RealFunction = window.Function;
+      window.Function = new Proxy(RealFunction, {
+        construct: (target, args) => (record('new Function'), Reflect.construct(target, args)),
+        apply: (target, self, args) => (record('Function()'), Reflect.apply(target, self, args)),
+      });
+      const realEval = window.eval;
+      window.eval = (code) => (record('eval'), realEval(code));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__evaluated.push(`CSP refused ${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
 });
 
 after(async () => {
@@ -39,7 +61,13 @@ async function open(pane, file, width = 320) {
   });
   await page.goto(`${pane.base}/${file}`);
   await page.getByRole('heading', { name: 'How to open Implan in Excel' }).waitFor();
-  return { page, errors, refused, text: await page.locator('main').innerText() };
+  const text = await page.locator('main').innerText();
+  assert.deepEqual(
+    await page.evaluate(() => window.__evaluated),
+    [],
+    `${file} evaluates no strings`,
+  );
+  return { page, errors, refused, text };
 }
 
 test('the pane with the Office.js CDN blocked says what implan is and how to open it', async () => {
@@ -107,4 +135,8 @@ test('the build for ADDIN_URL has a manifest at that host, none at localhost', (
   };
   const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   assert.deepEqual(checkManifest(xml, files, { base: ADDIN_URL, version, source: false }), []);
+});
+
+test('no page asked for anything but its own files and Office.js', () => {
+  assert.deepEqual([...blocked.refused, ...outside.refused], []);
 });
