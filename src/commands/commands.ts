@@ -11,6 +11,8 @@ import { hostProblem } from '../taskpane/host';
 import { type CommandReport, commandReport } from './report';
 
 function show(report: CommandReport, done: () => void): void {
+  // Without the dialog API (DialogApi 1.1) the command still ran; it only cannot show the report.
+  if (!Office.context.requirements.isSetSupported('DialogApi', '1.1')) return done();
   // Next to this page, so the add-in works in a folder of its host (ADDIN_URL=https://host/path).
   const url = `${new URL('report.html', window.location.href).href.split('#')[0]}#${encodeURIComponent(JSON.stringify(report))}`;
   Office.context.ui.displayDialogAsync(

@@ -1,8 +1,9 @@
 // The production build opened as a person might outside Excel: with Microsoft's CDN blocked,
 // and with the real (pinned) Office.js but no Office host. Every page must say what implan is
-// and how to open it in Excel, never go blank. The build is made for a tenant's host
-// (ADDIN_URL), so its manifest is checked here too; no page may fetch anything but its own
-// files and Office.js, or evaluate code from strings.
+// and how to open it in Excel, never go blank. Then in fake Excels reporting ExcelApi 1.1, 1.7
+// and 1.20: below the minimum it says so, above it says what is off. The build is made for a
+// tenant's host (ADDIN_URL), so its manifest is checked here too; no page may fetch anything
+// but its own files and Office.js, or evaluate code from strings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -16,13 +17,15 @@ const shots = path.join(root, 'out', 'screenshots');
 const ADDIN_URL = 'https://addins.contoso.com/implan';
 let blocked;
 let outside;
+let excel;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
   blocked = await startPane({ office: 'blocked', addinUrl: ADDIN_URL });
   outside = await startPane({ office: 'package', built: blocked.out });
+  excel = await startPane({ office: 'fake', built: blocked.out });
   // Every page records code evaluated from strings and what the content security policy refused.
-  for (const pane of [blocked, outside])
+  for (const pane of [blocked, outside, excel])
     await pane.context.addInitScript(() => {
       window.__evaluated = [];
       // Only calls from the page's own scripts count: the test driver evaluates its own code.
@@ -45,6 +48,7 @@ before(async () => {
 });
 
 after(async () => {
+  await excel?.close();
   await outside?.close();
   await blocked?.close();
 });
@@ -137,6 +141,66 @@ test('the build for ADDIN_URL has a manifest at that host, none at localhost', (
   assert.deepEqual(checkManifest(xml, files, { base: ADDIN_URL, version, source: false }), []);
 });
 
+/** Opens the pane in a fake Excel that reports ExcelApi up to `version`. */
+async function inExcel(version) {
+  const page = await excel.context.newPage();
+  await page.setViewportSize({ width: 320, height: 760 });
+  await page.addInitScript((v) => {
+    window.__implanMaxExcelApi = v;
+  }, version);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${excel.base}/taskpane.html`);
+  return { page, errors };
+}
+
+test('an Excel with ExcelApi 1.1 (below the minimum 1.7) is told so, not a broken pane', async () => {
+  const { page, errors } = await inExcel('1.1');
+  await page.getByRole('heading', { name: 'How to open Implan in Excel' }).waitFor();
+  assert.match(
+    await page.locator('main').innerText(),
+    /This version of Excel is too old for Implan \(it lacks the Excel JavaScript API 1\.7\)/,
+  );
+  await page.screenshot({
+    path: path.join(shots, 'first-run-excelapi-1.1-320.png'),
+    fullPage: true,
+  });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an Excel with ExcelApi 1.7 gets the pane, which says on load what is off and why', async () => {
+  const { page, errors } = await inExcel('1.7');
+  const notice = page.getByLabel('Features off in this Excel');
+  await notice.waitFor();
+  const text = await notice.innerText();
+  assert.match(text, /In-sheet guards .* are off: this Excel lacks ExcelApi 1\.8\./);
+  assert.match(text, /Print settings .* are off: this Excel lacks ExcelApi 1\.9\./);
+  await page.getByRole('button', { name: 'Set up plan' }).click();
+  await page.getByText('No projects yet').waitFor();
+  await page.screenshot({ path: path.join(shots, 'pane-excelapi-1.7-320.png'), fullPage: true });
+  assert.deepEqual(await page.evaluate(() => window.__evaluated), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an Excel with ExcelApi 1.20 gets every feature and no notice', async () => {
+  const { page, errors } = await inExcel('1.20');
+  await page.getByRole('button', { name: 'Set up plan' }).click();
+  await page.getByText('No projects yet').waitFor();
+  await page.getByLabel('Project name').fill('Alpha Rollout');
+  await page.getByRole('button', { name: 'Add project' }).click();
+  await page.getByText('1 project(s) in this plan.').waitFor();
+  assert.equal(await page.getByLabel('Features off in this Excel').count(), 0);
+  const validations = await page.evaluate(
+    () => window.__fake.sheets.flatMap((s) => s.validations).length,
+  );
+  assert.ok(validations > 0, 'the in-sheet guards were applied');
+  assert.deepEqual(await page.evaluate(() => window.__evaluated), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('no page asked for anything but its own files and Office.js', () => {
-  assert.deepEqual([...blocked.refused, ...outside.refused], []);
+  assert.deepEqual([...blocked.refused, ...outside.refused, ...excel.refused], []);
 });
