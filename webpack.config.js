@@ -1,12 +1,22 @@
 // @ts-check
-/* Builds the task pane. Office.js comes from Microsoft's CDN (see taskpane.html), not the bundle. */
+/*
+ * Builds the task pane, the ribbon's function file and its report dialog. Production pages load
+ * Office.js from Microsoft's CDN (published add-ins must); development pages load the same
+ * library from the pinned @microsoft/office-js package, served as files by the dev server, so
+ * `npm start` works offline. ADDIN_URL=https://host/path moves the manifest's URLs to that host.
+ */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { addinBase, deployManifest } = require('./scripts/lib/deploy');
+const { version } = require('./package.json');
 
 const CERTS = path.join(os.homedir(), '.office-addin-dev-certs');
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Where the dev server serves @microsoft/office-js's dist folder (never copied: it is 86 MB). */
+const OFFICE_LOCAL = '/office-js';
 
 /** The dev certificates, read directly: office-addin-dev-certs cannot trust its CA here. */
 function httpsOptions() {
@@ -23,6 +33,14 @@ function httpsOptions() {
 module.exports = (_env, argv) => {
   const dev = argv.mode !== 'production';
   const https = dev ? httpsOptions() : undefined;
+  const base = addinBase(dev ? undefined : process.env.ADDIN_URL);
+  const page = (filename, template, chunk) =>
+    new HtmlWebpackPlugin({
+      filename,
+      template,
+      chunks: [chunk],
+      templateParameters: { officeJs: dev ? `${OFFICE_LOCAL}/office.js` : OFFICE_CDN },
+    });
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
@@ -54,26 +72,18 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './src/commands/commands.html',
-        chunks: ['commands'],
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'report.html',
-        template: './src/commands/report.html',
-        chunks: ['report'],
-      }),
+      page('taskpane.html', './src/taskpane/taskpane.html', 'taskpane'),
+      page('commands.html', './src/commands/commands.html', 'commands'),
+      page('report.html', './src/commands/report.html', 'report'),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/help.html', to: 'help.html' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (xml) => deployManifest(xml.toString('utf8'), { base, version }),
+          },
         ],
       }),
     ],
@@ -85,7 +95,13 @@ module.exports = (_env, argv) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: https ? { type: 'https', options: https } : 'https',
       client: { webSocketURL: 'auto://localhost:3000/ws', overlay: true },
-      static: false,
+      static: [
+        {
+          directory: path.join(__dirname, 'node_modules', '@microsoft', 'office-js', 'dist'),
+          publicPath: OFFICE_LOCAL,
+          watch: false,
+        },
+      ],
     },
   };
 };

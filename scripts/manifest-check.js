@@ -3,13 +3,16 @@
 /**
  * An offline check of manifest.xml. `office-addin-manifest validate` calls a web service, so
  * CI checks the structure itself: order of the required elements, permission, URLs and the
- * files they name, icon sizes, and that every resid resolves.
+ * files they name, icon sizes, that every resid resolves and that Version is package.json's.
+ *
+ *   node scripts/manifest-check.js          the repository's manifest.xml (development URLs)
+ *   node scripts/manifest-check.js --built  dist/addin/manifest.xml, every URL at ADDIN_URL
+ *                                           (or the development server when it is unset)
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { XMLParser, XMLValidator } = require('fast-xml-parser');
-
-const ORIGIN = 'https://localhost:3000';
+const { DEV_BASE, addinBase, manifestVersion } = require('./lib/deploy');
 const ORDER = [
   'Id',
   'Version',
@@ -42,9 +45,15 @@ function pngSize(bytes) {
 /**
  * @param {string} xml
  * @param {{ readFile(rel: string): Buffer | null }} files
+ * @param {{ base?: string; version?: string; source?: boolean }} [options] base: where every URL
+ *   must point; version: package.json's, which Version must match; source: files are the
+ *   repository's (taskpane.html is src/taskpane/taskpane.html), not a build's
  * @returns {string[]} problems, one sentence each; empty when the manifest is sound
  */
-function checkManifest(xml, files) {
+function checkManifest(xml, files, options = {}) {
+  const ORIGIN = options.base ?? DEV_BASE;
+  const appDomain = new URL(ORIGIN).origin;
+  const source = options.source ?? true;
   const problems = [];
   const valid = XMLValidator.validate(xml);
   if (valid !== true)
@@ -71,6 +80,10 @@ function checkManifest(xml, files) {
     problems.push(`Id "${app.Id}" is not a GUID`);
   if (!/^\d+\.\d+\.\d+\.\d+$/.test(String(app.Version)))
     problems.push(`Version "${app.Version}" must have four parts`);
+  else if (options.version && String(app.Version) !== manifestVersion(options.version))
+    problems.push(
+      `Version ${app.Version} is not package.json's ${options.version} (${manifestVersion(options.version)})`,
+    );
   if (app.Permissions !== 'ReadWriteDocument')
     problems.push(
       `Permissions must be ReadWriteDocument (least that works), not ${app.Permissions}`,
@@ -80,13 +93,14 @@ function checkManifest(xml, files) {
     (m) => m[1],
   );
   for (const url of urls) {
+    if (url === appDomain && xml.includes(`<AppDomain>${url}</AppDomain>`)) continue;
     if (!url.startsWith(`${ORIGIN}/`) && url !== ORIGIN) {
       problems.push(`${url} must be https on ${ORIGIN}`);
       continue;
     }
     const p = url.slice(ORIGIN.length);
     if (p === '') continue;
-    const rel = FILES[p] ?? p.slice(1);
+    const rel = (source ? FILES[p] : undefined) ?? p.slice(1);
     if (files.readFile(rel) === null) problems.push(`${url} names ${rel}, which does not exist`);
   }
   const icon = (url, size, where) => {
@@ -126,11 +140,34 @@ module.exports = { checkManifest };
 
 if (require.main === module) {
   const root = path.join(__dirname, '..');
-  const problems = checkManifest(fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8'), {
-    readFile: (rel) =>
-      fs.existsSync(path.join(root, rel)) ? fs.readFileSync(path.join(root, rel)) : null,
-  });
-  for (const p of problems) console.error(`manifest.xml: ${p}`);
-  if (problems.length === 0) console.log('manifest.xml: no problems found');
+  const built = process.argv.includes('--built');
+  const dir = built ? path.join(root, 'dist', 'addin') : root;
+  const name = path.relative(root, path.join(dir, 'manifest.xml'));
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  if (!fs.existsSync(path.join(dir, 'manifest.xml'))) {
+    console.error(`${name} does not exist: run npm run build first.`);
+    process.exit(1);
+  }
+  const xml = fs.readFileSync(path.join(dir, 'manifest.xml'), 'utf8');
+  let base = DEV_BASE;
+  try {
+    // A build is checked against ADDIN_URL when given, else against the host it was built for.
+    const builtFor = /<SourceLocation DefaultValue="(https:\/\/[^"]+)\/taskpane\.html"/.exec(xml);
+    if (built)
+      base = process.env.ADDIN_URL ? addinBase(process.env.ADDIN_URL) : (builtFor?.[1] ?? DEV_BASE);
+  } catch (e) {
+    console.error(String(/** @type {Error} */ (e).message));
+    process.exit(1);
+  }
+  const problems = checkManifest(
+    xml,
+    {
+      readFile: (rel) =>
+        fs.existsSync(path.join(dir, rel)) ? fs.readFileSync(path.join(dir, rel)) : null,
+    },
+    { base, version, source: !built },
+  );
+  for (const p of problems) console.error(`${name}: ${p}`);
+  if (problems.length === 0) console.log(`${name}: no problems found (every URL on ${base})`);
   process.exit(problems.length === 0 ? 0 : 1);
 }

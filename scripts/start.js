@@ -1,39 +1,63 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm start`: makes sure development certificates exist, prints how to sideload the add-in,
- * then serves it on https://localhost:3000 with webpack-dev-server.
+ * `npm start`: makes sure a development certificate exists and has not expired, says plainly
+ * whether this machine trusts it (and how to make it), prints how to sideload the add-in, then
+ * serves it on https://localhost:3000 with webpack-dev-server. `npm run stop` ends it.
  */
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
+const cert = require('./lib/dev-cert');
 
 const root = path.join(__dirname, '..');
-const certs = path.join(os.homedir(), '.office-addin-dev-certs');
-const needed = ['localhost.crt', 'localhost.key', 'ca.crt'].map((f) => path.join(certs, f));
+const pidFile = path.join(root, 'out', 'dev-server.pid');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-if (!needed.every((f) => fs.existsSync(f))) {
-  console.log('Creating development certificates for https://localhost:3000 ...');
-  // It also tries to trust the CA system-wide, which needs sudo and may fail: the files are what we need.
-  spawnSync(bin('office-addin-dev-certs'), ['install', '--days', '30'], {
-    stdio: 'inherit',
-    cwd: root,
-  });
-  if (!needed.every((f) => fs.existsSync(f))) {
-    console.error(
-      `Could not create the development certificates in ${certs}; run "npx office-addin-dev-certs install" and try again.`,
+async function ensureCertificate() {
+  const before = cert.certificateState();
+  if (before.state !== 'valid') {
+    console.log(
+      before.state === 'missing'
+        ? `Creating a development certificate for https://localhost:3000 in ${cert.DIR} ...`
+        : `The development certificate expired or expires within a day (${before.validTo.toISOString()}); making a new one ...`,
     );
+    await cert.makeCertificates(30);
+  }
+  const now = cert.certificateState();
+  if (now.state !== 'valid') {
+    console.error(`Could not create a development certificate in ${cert.DIR}.`);
     process.exit(1);
   }
+  const trusted = cert.isTrusted();
+  const until = `valid until ${now.validTo.toISOString().slice(0, 10)}`;
+  if (trusted === true) console.log(`The development certificate is trusted (${until}).`);
+  else
+    console.log(
+      `${trusted === false ? 'The development certificate is NOT trusted by this machine' : 'Could not tell whether this machine trusts the development certificate'} (${until}).
+Excel and browsers refuse the add-in until it is. To trust it, run:
+  ${cert.trustCommand()}
+or import ${cert.FILES.ca} as a trusted root in your browser (or open https://localhost:3000/help.html
+once and accept the warning). Then restart Excel or the browser.`,
+    );
 }
 
-const manifest = path.join(root, 'manifest.xml');
-console.log(`
-Implan is being served on https://localhost:3000 (taskpane.html).
-Your browser or Excel must trust the development certificate: open https://localhost:3000/help.html
-once and accept it, or import ${path.join(certs, 'ca.crt')} as a trusted root.
+async function main() {
+  if (fs.existsSync(pidFile)) {
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    try {
+      process.kill(pid, 0);
+      console.error(`The dev server is already running (process ${pid}); run npm run stop first.`);
+      process.exit(1);
+    } catch {
+      fs.rmSync(pidFile, { force: true });
+    }
+  }
+  await ensureCertificate();
+  const manifest = path.join(root, 'manifest.xml');
+  console.log(`
+Implan is being served on https://localhost:3000 (taskpane.html), with Office.js from the
+@microsoft/office-js package (production builds load it from Microsoft's CDN).
 
 Sideload the add-in with ${manifest}:
   Excel on the web: open a workbook, Home > Add-ins > More Add-ins > My Add-ins >
@@ -44,12 +68,22 @@ Sideload the add-in with ${manifest}:
                     Shared Folder and choose Implan.
   Excel on Mac:     copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
                     (create the folder if needed), restart Excel, then Home > Add-ins.
-Then choose Open Implan on the Home tab. Stop the server with Ctrl+C.
+Then choose Open Implan on the Home tab. Stop the server with Ctrl+C or npm run stop.
 `);
+  const server = spawn(bin('webpack'), ['serve', '--mode', 'development'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  fs.mkdirSync(path.dirname(pidFile), { recursive: true });
+  fs.writeFileSync(pidFile, String(process.pid));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => {
+    fs.rmSync(pidFile, { force: true });
+    process.exit(code ?? 0);
+  });
+}
 
-const server = spawn(bin('webpack'), ['serve', '--mode', 'development'], {
-  stdio: 'inherit',
-  cwd: root,
+main().catch((e) => {
+  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));

@@ -21,9 +21,17 @@ function build(config) {
   );
 }
 
-/** Builds the production pane and the fake host into a temporary folder. */
-async function buildPane(out) {
-  const paneConfig = require(path.join(root, 'webpack.config.js'))({}, { mode: 'production' });
+/** Builds the production pane (for `addinUrl` when given) and the fake host into a folder. */
+async function buildPane(out, addinUrl) {
+  const before = process.env.ADDIN_URL;
+  if (addinUrl) process.env.ADDIN_URL = addinUrl;
+  let paneConfig;
+  try {
+    paneConfig = require(path.join(root, 'webpack.config.js'))({}, { mode: 'production' });
+  } finally {
+    if (before === undefined) delete process.env.ADDIN_URL;
+    else process.env.ADDIN_URL = before;
+  }
   await build({ ...paneConfig, output: { ...paneConfig.output, path: out } });
   await build({
     mode: 'development',
@@ -62,13 +70,20 @@ export function bundleSize(out) {
   return { files, minified, gzipped };
 }
 
+/** The pinned Office.js files (the @microsoft/office-js package), served as the CDN would. */
+const officeDist = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
+const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+
 /**
- * Starts everything; returns the base URL, a browser context whose office.js requests the fake
- * answers (and whose other outside requests are refused), and `close`.
+ * Starts everything; returns the base URL, a browser context whose office.js requests are
+ * answered (and whose other outside requests are refused), and `close`. `office` says what
+ * answers the CDN: 'fake' the fake Excel host, 'package' the real Office.js from the pinned
+ * package (so the page runs outside Office), 'blocked' nothing (the CDN unreachable).
  */
-export async function startPane() {
-  const out = mkdtempSync(path.join(tmpdir(), 'implan-pane-'));
-  await buildPane(out);
+export async function startPane({ office = 'fake', addinUrl, built } = {}) {
+  // `built`: the folder of another pane's build, served again instead of building twice.
+  const out = built ?? mkdtempSync(path.join(tmpdir(), 'implan-pane-'));
+  if (!built) await buildPane(out, addinUrl);
   const server = createServer((req, res) => {
     const file = path.join(out, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (!file.startsWith(out) || !existsSync(file)) return void res.writeHead(404).end();
@@ -99,25 +114,40 @@ export async function startPane() {
       ],
     },
   );
-  // office.js comes from Microsoft's CDN in production; here the fake host answers instead.
-  await context.route('https://appsforoffice.microsoft.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/javascript',
-      body: readFileSync(path.join(out, 'fake-office.js'), 'utf8'),
-    }),
-  );
+  // office.js comes from Microsoft's CDN in production; here the fake host answers instead,
+  // or the pinned package's own files, or nothing.
+  await context.route('https://appsforoffice.microsoft.com/**', (route) => {
+    if (office === 'blocked') return route.abort('internetdisconnected');
+    const url = route.request().url();
+    const file =
+      office === 'fake'
+        ? path.join(out, 'fake-office.js')
+        : path.join(officeDist, url.startsWith(CDN) ? url.slice(CDN.length).split('?')[0] : '-');
+    if (!file.startsWith(office === 'fake' ? out : officeDist) || !existsSync(file))
+      return route.fulfill({ status: 404 });
+    return route.fulfill({
+      contentType: file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
+      body: readFileSync(file),
+    });
+  });
+  // Anything else from outside is refused, and recorded: the pages must fetch nothing else.
+  const refused = [];
   await context.route(
     (url) => !url.href.startsWith(base) && !url.href.startsWith('https://appsforoffice'),
-    (route) => route.abort(),
+    (route) => {
+      refused.push(route.request().url());
+      return route.abort();
+    },
   );
   return {
     base,
     context,
     out,
+    refused,
     async close() {
       await context.close();
       server.close();
-      rmSync(out, { recursive: true, force: true });
+      if (!built) rmSync(out, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readProblem } from './file-errors';
 
 /** A problem the user can fix: printed as one sentence, exit code 1 (input) or 2 (file). */
 export class UserError extends Error {
@@ -15,18 +16,7 @@ export async function readInput(file: string, what: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EACCES'
-          ? 'cannot be read (permission denied)'
-          : code === 'EISDIR'
-            ? 'is a folder, not a file'
-            : code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG'
-              ? 'is over 2 GB, larger than implan can open'
-              : `cannot be read (${code ?? 'unknown error'})`;
-    throw new UserError(`The ${what} ${file} ${why}.`, 2);
+    throw new UserError(`The ${what} ${file} ${readProblem(e)}.`, 2);
   }
 }
 
@@ -53,6 +43,13 @@ export function parseJson(file: string, bytes: Buffer): unknown {
   }
 }
 
+export async function exists(file: string): Promise<boolean> {
+  return await fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 export const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
 
 /** Why the file system refused, in words a finance user can act on. */
@@ -68,7 +65,7 @@ export function reason(code: string | undefined, file: string): string {
       return 'the disk is read-only';
     case 'ENOENT':
     case 'ENOTDIR':
-      return `the folder ${path.dirname(file)} does not exist`;
+      return `the folder ${path.dirname(file)} does not exist; create it or choose another path`;
     case 'ENAMETOOLONG':
       return 'the file name is too long';
     default:

@@ -17,7 +17,9 @@ import {
 import { validatePlan } from '../domain/validation/validate';
 import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
-import { UserError, parseJson, readInput } from './io';
+import { printHelp, unknownCommand } from './help-command';
+import { initWorkbook } from './init';
+import { UserError, exists, parseJson, readInput } from './io';
 import { checkNewFile, isSameFile, withWorkbook, writeNewFile } from './safe-write';
 
 export interface CliIo {
@@ -29,26 +31,6 @@ const consoleIo: CliIo = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
 };
-
-const USAGE = `implan: implementation plans in Excel workbooks
-
-Usage:
-  implan init BOOK.xlsx                      a new plan workbook (Settings, Projects, How to use)
-  implan add-project BOOK.xlsx --name NAME [--code CODE] [--manager NAME]
-                     [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--sheet SHEET]
-                                             add a templated project sheet and register it
-  implan import PLAN.json -o BOOK.xlsx       a whole workbook from a plan file
-  implan export BOOK.xlsx -o PLAN.json       the plan's data back as JSON (stdout without -o)
-  implan validate BOOK.xlsx [--json]         check every project's entries (never writes)
-  implan consolidate BOOK.xlsx [-o OUT.xlsx] [--replace-edited]
-                                             build the Joint Schedule, Joint Budget and
-                                             Contingency Plan sheets (in place: keeps BOOK.xlsx.bak)
-  implan schema                              the JSON Schema of plan files
-  implan demo -o demo.xlsx                   a realistic three-project example
-
-Commands that make a file refuse an existing one unless given --force (never their own input).
-
-Exit codes: 0 done, 1 the input has problems (nothing was written), 2 a file cannot be read or written.`;
 
 function report(io: CliIo, problems: readonly Diagnostic[]): 1 {
   for (const p of problems) io.err(`${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`);
@@ -106,18 +88,29 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   });
   const [command, target] = positionals;
   const force = { force: values.force ?? false };
-  if (values.help || command === undefined || command === 'help') {
-    io.out(USAGE);
-    return command === undefined && !values.help ? 2 : 0;
-  }
+  const helpCode = printHelp(io, command, target, values.help ?? false);
+  if (helpCode !== undefined) return helpCode;
   switch (command) {
     case 'schema':
       io.out(JSON.stringify(planJsonSchema(), null, 2));
       return 0;
     case 'init': {
-      const file = requireXlsx(target, 'workbook to create');
-      await writeNewFile(file, await newWorkbook(newWorkbookPlan(PlanFile.parse({}))), force);
-      io.out(`Created ${file} with the Settings, Projects and How to use sheets.`);
+      const file = requireXlsx(target, 'workbook to set up');
+      if (!(await exists(file))) {
+        const created = await initWorkbook(file, null);
+        if (!created.ok) return report(io, created.problems);
+        await writeNewFile(file, created.value.bytes, force);
+        io.out(created.value.message);
+        return 0;
+      }
+      // An existing workbook gets the plan set up inside it, as an in-place change.
+      return await withWorkbook(file, readWorkbook, async (book) => {
+        const result = await initWorkbook(file, book.bytes);
+        if (!result.ok) return report(io, result.problems);
+        await book.replace(result.value.bytes);
+        io.out(result.value.message);
+        return 0;
+      });
       return 0;
     }
     case 'demo': {
@@ -245,7 +238,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       });
     }
     default:
-      throw new UserError(`"${command}" is not an implan command. Run "implan help" for usage.`, 2);
+      throw new UserError(unknownCommand(command ?? ''), 2);
   }
 }
 

@@ -2,14 +2,19 @@
  * The ribbon's Consolidate button: runs without the pane and reports in a small dialog. Uses the
  * same Office.js writer as the pane.
  */
+import '../taskpane/no-eval';
 import { consolidateLive } from '../excel/consolidate';
 import { defaultRun, withRetries } from '../excel/host';
 import { readWorkbookState } from '../excel/read-state';
+import { officeReady } from '../taskpane/first-run';
 import { hostProblem } from '../taskpane/host';
 import { type CommandReport, commandReport } from './report';
 
 function show(report: CommandReport, done: () => void): void {
-  const url = `${window.location.origin}/report.html#${encodeURIComponent(JSON.stringify(report))}`;
+  // Without the dialog API (DialogApi 1.1) the command still ran; it only cannot show the report.
+  if (!Office.context.requirements.isSetSupported('DialogApi', '1.1')) return done();
+  // Next to this page, so the add-in works in a folder of its host (ADDIN_URL=https://host/path).
+  const url = `${new URL('report.html', window.location.href).href.split('#')[0]}#${encodeURIComponent(JSON.stringify(report))}`;
   Office.context.ui.displayDialogAsync(
     url,
     { height: 40, width: 30, displayInIframe: true },
@@ -37,8 +42,10 @@ async function consolidate(event: Office.AddinCommands.Event): Promise<void> {
   show(report, () => event.completed());
 }
 
-Office.onReady(() => {
+// Opened in a browser (no Excel), the function file says what it is instead of a blank page.
+void officeReady().then((inExcel) => {
+  if (!inExcel) return;
   Office.actions.associate('consolidate', (event: Office.AddinCommands.Event) => {
     void consolidate(event);
   });
-}).catch(() => undefined);
+});

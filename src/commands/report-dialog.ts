@@ -1,4 +1,5 @@
 /** The ribbon command's report: title and sentences from the URL, shown as text only. */
+import { officeReady } from '../taskpane/first-run';
 import type { CommandReport } from './report';
 
 function render(report: CommandReport): void {
@@ -12,7 +13,9 @@ function render(report: CommandReport): void {
   }
 }
 
-Office.onReady(() => {
+// The dialog only ever opens from the ribbon's command; on its own it says what implan is.
+void officeReady({ needsApi: false }).then((inExcel) => {
+  if (!inExcel) return;
   try {
     render(JSON.parse(decodeURIComponent(window.location.hash.slice(1))) as CommandReport);
   } catch {
@@ -21,4 +24,4 @@ Office.onReady(() => {
   document.getElementById('close')?.addEventListener('click', () => {
     Office.context.ui.messageParent('close');
   });
-}).catch(() => undefined);
+});

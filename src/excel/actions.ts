@@ -1,10 +1,10 @@
 import type { Result } from '../domain/diagnostics';
-import { fail, ok } from '../domain/diagnostics';
-import { PlanFile } from '../domain/schema/plan-file';
+import { ok } from '../domain/diagnostics';
 import type { Project } from '../domain/schema/project';
 import { sheetOf } from '../domain/template/project-identity';
 import { REGISTRY_SHEET } from '../domain/template/registry-sheet';
-import { type NewProjectInput, addProjectPlan, newWorkbookPlan } from '../domain/template/workbook';
+import { setUpPlan as setUpPlanOf } from '../domain/template/set-up';
+import { type NewProjectInput, addProjectPlan } from '../domain/template/workbook';
 import type { WorkbookPlan } from '../domain/plan/types';
 import { WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
@@ -48,23 +48,8 @@ async function readDecideWrite<T>(
 /** Set up a plan (Settings, Projects, How to use) in a workbook that has none. */
 export async function setUpPlan(options: ActionOptions = {}): Promise<Result<Applied<null>>> {
   return await readDecideWrite(options, (state) => {
-    if (state.registry !== null || state.sheets.some((s) => s === REGISTRY_SHEET))
-      return fail({
-        severity: 'error',
-        code: 'plan-exists',
-        message: 'This workbook already has a plan (a Projects sheet); nothing was changed.',
-      });
-    const plan = newWorkbookPlan(PlanFile.parse({}));
-    const taken = plan.steps
-      .flatMap((s) => (s.kind === 'addSheet' ? [s.sheet.name] : []))
-      .find((name) => state.sheets.some((s) => s.toLowerCase() === name.toLowerCase()));
-    if (taken)
-      return fail({
-        severity: 'error',
-        code: 'duplicate-sheet',
-        message: `This workbook already has a sheet named "${taken}"; rename it, then set up the plan again.`,
-      });
-    return ok({ plan, value: null, activate: REGISTRY_SHEET });
+    const plan = setUpPlanOf(state);
+    return plan.ok ? ok({ plan: plan.value, value: null, activate: REGISTRY_SHEET }) : plan;
   });
 }
 

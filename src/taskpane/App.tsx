@@ -19,6 +19,7 @@ import { type PlanStatus, readPlanStatus } from '../excel/read-state';
 import { AddProjectForm } from './components/AddProjectForm';
 import { CheckPanel } from './components/CheckPanel';
 import { ConsolidatePanel } from './components/ConsolidatePanel';
+import { FeaturesOff } from './components/FeaturesOff';
 import { Problems } from './components/Problems';
 import { ProjectList } from './components/ProjectList';
 import { SetUpCard } from './components/SetUpCard';
@@ -87,6 +88,7 @@ export function App() {
         {waiting && (
           <Spinner size="tiny" label="Excel is busy (is a cell being edited?); trying again…" />
         )}
+        <FeaturesOff />
         <Problems problems={problems} />
         {state === null ? (
           <Spinner size="small" label="Reading the workbook…" />

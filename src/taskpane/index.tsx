@@ -1,12 +1,15 @@
+import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { officeReady } from '../excel/office';
+import { officeReady, showFirstRun } from './first-run';
 
-officeReady()
-  .then(() => {
-    const root = document.getElementById('root');
+// Outside Excel, without Office.js or in an Excel too old, the page says so instead of going blank.
+void officeReady().then((inExcel) => {
+  if (!inExcel) return;
+  const root = document.getElementById('root');
+  try {
     if (root) createRoot(root).render(<App />);
-  })
-  .catch((e: unknown) => {
-    document.body.textContent = `Implan could not start: ${String(e)}`;
-  });
+  } catch {
+    showFirstRun('outside-office');
+  }
+});

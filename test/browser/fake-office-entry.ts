@@ -3,12 +3,20 @@
  * `Office` and `Excel` globals that the production pane and commands expect from office.js,
  * with the ribbon's function registry and the dialog API recorded for the test to drive.
  */
+// Like the pages it stands in for, the fake parses with zod without evaluating strings.
+import '../../src/taskpane/no-eval';
 import { demoPlan } from '../../src/domain/demo';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { createFakeExcel } from '../excel/fake-excel';
 
 const fake = createFakeExcel();
+
+function compareVersions(a: string, b: string): number {
+  const [a1 = 0, a2 = 0] = a.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = b.split('.').map(Number);
+  return a1 - b1 || a2 - b2;
+}
 const w = window as unknown as Record<string, unknown>;
 const actions = new Map<string, (event: { completed: () => void }) => unknown>();
 w.__fake = fake;
@@ -46,9 +54,14 @@ w.Office = {
   },
   context: {
     // A test page can play an older Excel by setting __implanMaxExcelApi before load.
+    // Versions compare part by part: 1.10 is above 1.9. Other sets (DialogApi) are all there.
     requirements: {
-      isSetSupported: (_set: string, version: string) =>
-        Number(version) <= Number(w.__implanMaxExcelApi ?? 99),
+      isSetSupported: (set: string, version = '1.1') =>
+        set !== 'ExcelApi' ||
+        compareVersions(
+          version,
+          String((w.__implanMaxExcelApi as string | number | undefined) ?? '99'),
+        ) <= 0,
     },
     officeTheme: undefined,
     ui: {

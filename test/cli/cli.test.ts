@@ -130,7 +130,7 @@ describe('implan command line', () => {
     await expect(fs.access(file('x.xlsx'))).rejects.toThrow();
   });
 
-  it('refuses to overwrite an existing workbook on init, demo and import', async () => {
+  it('leaves an existing file that is no workbook alone on init; demo refuses to overwrite it', async () => {
     await fs.writeFile(file('keep.xlsx'), 'precious');
     expect((await cli('init', file('keep.xlsx'))).code).toBe(2);
     expect((await cli('demo', '-o', file('keep.xlsx'))).code).toBe(2);

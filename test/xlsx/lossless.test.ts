@@ -3,6 +3,7 @@
  * workbook and adding a project, every part implan did not mean to change is byte-identical,
  * and the shared parts it edits still hold every original element.
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import { parts } from '../support/package-parts';
 import { PlanFile } from '../../src/domain/schema/plan-file';
 import { addProjectPlan, newWorkbookPlan } from '../../src/domain/template/workbook';
@@ -11,6 +12,7 @@ import { XlsxPackage } from '../../src/xlsx/ooxml/package';
 import { elements } from '../../src/xlsx/ooxml/xml-text';
 import { excelLikeParts, excelLikeWorkbook, zipParts } from '../fixtures/excel-like';
 import { computedValues, requireLibreOffice } from '../support/libreoffice';
+import { cli, tempFolder } from '../cli/run-cli';
 
 const SHARED_PARTS = [
   '[Content_Types].xml',
@@ -70,7 +72,25 @@ function expectOnlyInsertions(before: string, after: string, part: string) {
   }
 }
 
+const { file } = tempFolder('implan-lossless-');
+
 describe('writing into an Excel-made workbook', () => {
+  it('implan init on it keeps every part it does not own and adds the same plan as set-up', async () => {
+    const original = await excelLikeWorkbook();
+    await writeFile(file('team.xlsx'), original);
+    expect((await cli('init', file('team.xlsx'))).code).toBe(0);
+    const [p0, p1, p2] = await Promise.all(
+      [original, await readFile(file('team.xlsx')), await setUp()].map(parts),
+    );
+    for (const [path, text] of p0!) {
+      if (SHARED_PARTS.includes(path)) continue;
+      expect([path, p1!.get(path) === text]).toEqual([path, true]);
+    }
+    for (const path of SHARED_PARTS) expectOnlyInsertions(p0!.get(path)!, p1!.get(path)!, path);
+    expect([...p1!.keys()].sort()).toEqual([...p2!.keys()].sort());
+    for (const [path, text] of p2!) expect([path, p1!.get(path) === text]).toEqual([path, true]);
+  });
+
   it('leaves every part it does not own byte-identical, through set-up and two add-projects', async () => {
     const original = await excelLikeWorkbook();
     const set = await setUp();
