@@ -1,4 +1,4 @@
-/** The ribbon command's report: title and sentences from the URL, shown as text only. */
+/** The ribbon command's report: title and sentences from the URL's `report` parameter, shown as text only. */
 import { officeReady } from '../taskpane/first-run';
 import type { CommandReport } from './report';
 
@@ -17,7 +17,9 @@ function render(report: CommandReport): void {
 void officeReady({ needsApi: false }).then((inExcel) => {
   if (!inExcel) return;
   try {
-    render(JSON.parse(decodeURIComponent(window.location.hash.slice(1))) as CommandReport);
+    // By name: Office appends its own _host_info parameter to the dialog's URL.
+    const report = new URLSearchParams(window.location.search).get('report');
+    render(JSON.parse(report ?? '') as CommandReport);
   } catch {
     render({ title: 'Implan', lines: ['The report could not be read.'] });
   }

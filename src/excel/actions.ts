@@ -6,7 +6,7 @@ import { REGISTRY_SHEET } from '../domain/template/registry-sheet';
 import { setUpPlan as setUpPlanOf } from '../domain/template/set-up';
 import { type NewProjectInput, addProjectPlan } from '../domain/template/workbook';
 import type { WorkbookPlan } from '../domain/plan/types';
-import { WriteQueue, queuePlan } from './apply-plan';
+import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import { queueStateRead } from './read-state';
 import type { WorkbookState } from '../domain/template/workbook';
@@ -22,27 +22,51 @@ export interface Applied<T> {
   readonly skipped: readonly string[];
 }
 
+/** Bytes per request below which a refused request is not tried again in smaller ones. */
+const SMALLEST_BUDGET = 50_000;
+const TOO_LARGE = 'RequestPayloadSizeLimitExceeded';
+
 /**
  * One user action: read the workbook (one sync), let the domain decide, write (one sync).
  * Two syncs whatever the number of projects; more only for payloads over the request limit.
+ * Where Excel has ExcelApi 1.20 the action is one step of Excel's undo. A write request Excel
+ * refuses as too large (its limit varies by host) is made again in requests a quarter of the
+ * size, as long as no write of the action had been applied: so a retry never adds a sheet twice.
  */
 async function readDecideWrite<T>(
-  options: ActionOptions,
+  options: ActionOptions & { readonly budget?: number },
   decide: (state: WorkbookState) => Result<{ plan: WorkbookPlan; value: T; activate: string }>,
 ): Promise<Result<Applied<T>>> {
   const run = options.run ?? defaultRun;
   const caps = options.capabilities ?? detectCapabilities();
-  return await run(async (context) => {
-    const q = new WriteQueue(context);
-    const state = queueStateRead(context);
-    await q.flush();
-    const decision = decide(state());
-    if (!decision.ok) return decision;
-    const skipped = await queuePlan(q, decision.value.plan, caps);
-    context.workbook.worksheets.getItem(decision.value.activate).activate();
-    await q.flush();
-    return ok({ value: decision.value.value, syncs: q.syncs, skipped });
-  });
+  let untouched = false;
+  try {
+    return await run(
+      async (context) => {
+        const q = new WriteQueue(context, options.budget);
+        const state = queueStateRead(context);
+        await q.flush();
+        const decision = decide(state());
+        if (!decision.ok) return decision;
+        const read = q.syncs;
+        try {
+          const skipped = await queuePlan(q, decision.value.plan, caps);
+          context.workbook.worksheets.getItem(decision.value.activate).activate();
+          await q.flush();
+          return ok({ value: decision.value.value, syncs: q.syncs, skipped });
+        } catch (e) {
+          untouched = q.syncs === read;
+          throw e;
+        }
+      },
+      caps.undoGroup ? { mergeUndoGroup: true } : undefined,
+    );
+  } catch (e) {
+    const budget = options.budget ?? PAYLOAD_BUDGET;
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code !== TOO_LARGE || !untouched || budget <= SMALLEST_BUDGET) throw e;
+    return await readDecideWrite({ ...options, budget: Math.floor(budget / 4) }, decide);
+  }
 }
 
 /** Set up a plan (Settings, Projects, How to use) in a workbook that has none. */

@@ -33,7 +33,14 @@ w.__press = (name: string) =>
   new Promise<void>((resolve, reject) => {
     const action = actions.get(name);
     if (!action) return reject(new Error(`No function ${name} was associated`));
-    void action({ completed: resolve });
+    // Office expects completed() exactly once per press; the test reads how often it came.
+    w.__completions = 0;
+    void action({
+      completed: () => {
+        w.__completions = (w.__completions as number) + 1;
+        resolve();
+      },
+    });
   });
 w.Excel = { run: fake.run };
 w.Office = {

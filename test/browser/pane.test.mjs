@@ -233,9 +233,17 @@ test('the ribbon Consolidate runs without the pane and reports in a dialog', asy
   }));
   assert.deepEqual(sheets.slice(-3), ['Joint Schedule', 'Joint Budget', 'Contingency Plan']);
   assert.equal(dialogs.length, 1);
+  // The report travels as the `report` query parameter, never in the hash Office may rewrite;
+  // Office appends its own _host_info parameter after it (dialog best practices).
+  const sent = new URL(dialogs[0]);
+  assert.equal(sent.hash, '');
+  assert.ok(sent.searchParams.get('report'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__completions), 1);
   const report = await context.newPage();
   await report.setViewportSize({ width: 420, height: 320 });
-  await report.goto(dialogs[0].replace(/^https?:\/\/[^/]+/, base));
+  const opened = `${dialogs[0].replace(/^https?:\/\/[^/]+/, base)}&_host_info=Excel$Win32$16.01$en-US$$$$0`;
+  await report.goto(opened);
   await report.getByRole('heading', { name: 'Consolidated' }).waitFor();
   const text = await report.getByRole('status').innerText();
   assert.match(text, /3 project\(s\), 17 task\(s\) and 10 risk\(s\)/);

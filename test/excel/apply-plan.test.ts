@@ -164,6 +164,28 @@ describe('pane actions', () => {
     },
   );
 
+  it('makes set-up and add-project one undo step each where Excel has ExcelApi 1.20', async () => {
+    const fake = createFakeExcel();
+    const caps = { ...ALL, undoGroup: true };
+    await setUpPlan({ run: fake.run, capabilities: caps });
+    await addProject({ name: 'Alpha Rollout' }, { run: fake.run, capabilities: caps });
+    expect(fake.runs.map((r) => r.mergeUndoGroup)).toEqual([true, true]);
+    expect(fake.undoClearedBy).toEqual([]);
+  });
+
+  it('adds a project in smaller requests when Excel refuses one as too large', async () => {
+    const fake = createFakeExcel();
+    await setUpPlan({ run: fake.run, capabilities: ALL });
+    fake.requestBytes.length = 0;
+    fake.payloadLimit = 20_000; // a stricter host than the 4 MB the writer plans for
+    const added = await addProject({ name: 'Alpha Rollout' }, { run: fake.run, capabilities: ALL });
+    expect(added.ok).toBe(true);
+    expect(fake.sheets.filter((s) => s.name === 'Alpha Rollout')).toHaveLength(1);
+    const refused = fake.requestBytes.filter((b) => b > fake.payloadLimit);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(fake.requestBytes.at(-1)).toBeLessThanOrEqual(20_000);
+  });
+
   it('refuses a duplicate code and a second set-up, writing nothing', async () => {
     const fake = createFakeExcel();
     await setUpPlan({ run: fake.run, capabilities: ALL });
