@@ -1,12 +1,30 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench`: timings of the domain on a large plan, printed, not asserted.
- *   validate and plan consolidation: 200 projects x (100 tasks, 40 budget lines, 30 risks);
- *   consolidate a 30-project workbook file end to end.
- * Run after `npm run build:cli` (the script does it through npm).
+ * `npm run bench`: a benchmark, not a test. For seeded plans of 10, 50 and 200 projects (400
+ * with --full), each project 100 tasks, 40 budget lines and 30 risks, it prints one table:
+ *   - the domain: validation and consolidation plan (median of several runs, in process);
+ *   - live consolidation against the fake Excel host: syncs, requests, largest request and
+ *     response in bytes (measured as test/excel/fake-excel.ts documents);
+ *   - the command line's `import`, `validate` and `consolidate`, CPU (user + system) and wall
+ *     seconds and peak memory, each in a child under /usr/bin/time, next to two floors measured
+ *     in the same run and interleaved with it (exceljs alone reading the input and writing the
+ *     same output cells; jszip unzipping and rezipping the package), and the ratios;
+ *   - LibreOffice's CPU seconds to load and recalculate the consolidated workbook against the
+ *     workbook before consolidating;
+ * and then every target of issue 14, met or not.
+ * Options: --full (adds 400 projects: about 10 more minutes), --sizes=10,50 (exactly these),
+ * --no-libreoffice. Run through npm (`npm run bench`), which builds the CLI first.
  */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { performance } = require('node:perf_hooks');
+const { benchPlanInput } = require('./lib/bench-plans');
+const { registerTs } = require('./lib/ts-require');
+
+const ROOT = path.join(__dirname, '..');
 const dist = (p) => require(`../dist/node/domain/${p}`);
 const { PlanFile } = dist('schema/plan-file');
 const { TASK_COLUMNS, BUDGET_COLUMNS, RISK_COLUMNS } = dist('template/columns');
@@ -15,44 +33,18 @@ const { tablesOf, sheetOf } = dist('template/project-identity');
 const { registryEntryOf } = dist('template/workbook');
 const { isoToSerial } = dist('dates');
 const { validatePlan } = dist('validation/validate');
+const { planConsolidation } = dist('consolidation/consolidate');
 
-const day = (n) => new Date(Date.UTC(2025, 0, 6) + n * 86400000).toISOString().slice(0, 10);
-function project(i) {
-  return {
-    name: `Project ${i}`,
-    code: `P${i}`,
-    start: '2025-01-01',
-    end: '2027-12-31',
-    budgetCeiling: 10_000_000,
-    tasks: Array.from({ length: 100 }, (_, t) => ({
-      id: `T${t}`,
-      task: `Task ${t}`,
-      responsible: 'Owner',
-      start: day(t * 7),
-      end: day(t * 7 + 5),
-      dependsOn: t > 0 ? [`T${t - 1}`] : [],
-      status: 'In progress',
-      percentComplete: 0.5,
-    })),
-    budget: Array.from({ length: 40 }, (_, b) => ({
-      category: 'Personnel',
-      item: `Line ${b}`,
-      period: '2025-03',
-      planned: 1000 + b,
-      actual: 900 + b,
-    })),
-    risks: Array.from({ length: 30 }, (_, r) => ({
-      id: `R${r}`,
-      risk: `Risk ${r}`,
-      probability: (r % 5) + 1,
-      impact: ((r + 2) % 5) + 1,
-      owner: 'Owner',
-      mitigation: 'Act',
-      costImpact: 1000,
-    })),
-  };
-}
+const args = process.argv.slice(2);
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const SIZES = sizesArg
+  ? sizesArg.slice(8).split(',').map(Number)
+  : args.includes('--full')
+    ? [10, 50, 200, 400]
+    : [10, 50, 200];
+const LIBREOFFICE = !args.includes('--no-libreoffice');
 
+/** The workbook plan's raw cells, as the file reader would give them. */
 function rawPlan(plan) {
   const table = (name, sheet, left, columns, entities) => ({
     name,
@@ -98,67 +90,265 @@ function rawPlan(plan) {
   };
 }
 
-function time(label, runs, fn) {
-  fn(); // warm-up
+/** Median milliseconds of `runs` calls after one warm-up. */
+function median(runs, fn) {
+  fn();
   const samples = [];
-  let result;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    result = fn();
+    fn();
     samples.push(performance.now() - t0);
   }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)];
-  console.log(
-    `${label}: median ${median.toFixed(1)} ms, best ${samples[0].toFixed(1)} ms over ${runs} runs`,
-  );
-  return result;
+  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-const plan = PlanFile.parse({ projects: Array.from({ length: 200 }, (_, i) => project(i + 1)) });
-const raw = rawPlan(plan);
-const cells = raw.projects.reduce(
-  (n, p) =>
-    n + [p.tasks, p.budget, p.risks].reduce((m, t) => m + t.rows.length * t.columns.length, 0),
-  0,
-);
-console.log(
-  `plan: 200 projects x (100 tasks, 40 budget lines, 30 risks) = ${cells.toLocaleString('en-US')} cells`,
-);
-const diagnostics = time('validate (domain)', 15, () => validatePlan(raw));
-console.log(`diagnostics found: ${diagnostics.length}`);
-
-// Consolidation: the joint sheets' plan for the same 200 projects, and its size on the wire.
-const { planConsolidation } = dist('consolidation/consolidate');
-const consolidation = time('plan consolidation (domain, 200 projects)', 5, () =>
-  planConsolidation(raw, { builtAt: 'bench', existing: [] }),
-);
-const jointCells = consolidation.sheets.reduce(
-  (n, s) =>
-    n +
-    s.items.reduce((m, i) => m + (i.kind === 'cells' ? i.rows.length * i.rows[0].length : 0), 0),
-  0,
-);
-const payload = JSON.stringify(consolidation.plan).length;
-console.log(
-  `joint sheets: ${consolidation.counts.tasks.toLocaleString('en-US')} schedule rows, ${consolidation.counts.risks.toLocaleString('en-US')} register rows, ${jointCells.toLocaleString('en-US')} cells; plan ${(payload / 1e6).toFixed(1)} MB, so about ${Math.ceil(payload / 4e6)} Office.js write request(s) of at most 4 MB`,
-);
-
-// The same on a file: 30 projects built by the file writer, then `consolidate` end to end.
-(async () => {
-  const { newWorkbookPlan } = dist('template/workbook');
-  const { newWorkbook, consolidateWorkbook } = require('../dist/node/xlsx/workbook-file');
-  const small = PlanFile.parse({ projects: Array.from({ length: 30 }, (_, i) => project(i + 1)) });
-  const bytes = await newWorkbook(newWorkbookPlan(small));
-  const samples = [];
-  let out;
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    out = await consolidateWorkbook(bytes, { builtAt: 'bench' });
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  console.log(
-    `consolidate a file (30 projects, ${(bytes.length / 1e6).toFixed(1)} MB in, ${(out.bytes.length / 1e6).toFixed(1)} MB out): median ${samples[1].toFixed(0)} ms over 3 runs`,
+/** Runs `node ...argv` in a child under /usr/bin/time: wall and CPU seconds, peak MB. */
+function timed(argv) {
+  const out = path.join(os.tmpdir(), `implan-bench-time-${process.pid}.txt`);
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %U %S %M', '-o', out, process.execPath, ...argv],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
-})();
+  const [wall, user, sys, kb] = fs
+    .readFileSync(out, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .slice(-4)
+    .map(Number);
+  fs.rmSync(out, { force: true });
+  return { wall, cpu: user + sys, mb: kb / 1024, status: r.status, stderr: r.stderr };
+}
+
+/** The joint sheets' cells as the exceljs floor writes them. */
+function jointCells(consolidation) {
+  const { parseCell } = dist('plan/a1');
+  return consolidation.sheets.map((s) => ({
+    name: s.name,
+    blocks: s.items
+      .filter((i) => i.kind === 'cells')
+      .map((i) => ({ ...parseCell(i.at), rows: i.rows })),
+  }));
+}
+
+async function liveFigures(plan) {
+  registerTs();
+  const { createFakeExcel } = require('../test/excel/fake-excel.ts');
+  const { applyPlan } = require('../src/excel/apply-plan.ts');
+  const { consolidateLive } = require('../src/excel/consolidate.ts');
+  const { newWorkbookPlan } = dist('template/workbook');
+  const capabilities = {
+    dataValidation: true,
+    pageLayout: true,
+    suspendCalculation: true,
+    tableResize: true,
+  };
+  const fake = createFakeExcel();
+  await applyPlan(newWorkbookPlan(plan), { run: fake.run, capabilities });
+  fake.syncCount = 0;
+  fake.requestBytes.length = 0;
+  fake.responseBytes.length = 0;
+  const r = await consolidateLive({ run: fake.run, capabilities, builtAt: 'bench' });
+  if (r.kind !== 'ready') throw new Error(`live consolidation: ${r.kind}`);
+  return {
+    syncs: fake.syncCount,
+    requests: fake.requestBytes.length,
+    maxRequest: Math.max(0, ...fake.requestBytes),
+    maxResponse: Math.max(0, ...fake.responseBytes),
+  };
+}
+
+let startCpu;
+/** LibreOffice's CPU seconds to start, load and convert a workbook with no projects. */
+async function libreOfficeStart() {
+  if (startCpu === undefined) {
+    const { convertTimed } = require('./lib/libreoffice');
+    const { newWorkbookPlan } = dist('template/workbook');
+    const { newWorkbook } = require('../dist/node/xlsx/workbook-file');
+    const empty = await newWorkbook(newWorkbookPlan(PlanFile.parse({ projects: [] })));
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push((await convertTimed(empty, 'csv')).cpu);
+    startCpu = runs.sort((a, b) => a - b)[0];
+  }
+  return startCpu;
+}
+
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const mb = (b) => (Number.isFinite(b) ? (b / 1e6).toFixed(2) : 'n/a');
+
+async function measure(n, dir) {
+  console.error(`bench: ${n} projects...`);
+  const plan = PlanFile.parse(benchPlanInput(n));
+  const raw = rawPlan(plan);
+  const row = { n };
+  row.validateMs = median(n >= 200 ? 5 : 9, () => validatePlan(raw));
+  let consolidation;
+  row.planMs = median(3, () => {
+    consolidation = planConsolidation(raw, { builtAt: 'bench', existing: [] });
+  });
+  const json = path.join(dir, `plan-${n}.json`);
+  const book = path.join(dir, `book-${n}.xlsx`);
+  const out = path.join(dir, `consolidated-${n}.xlsx`);
+  const cells = path.join(dir, `cells-${n}.json`);
+  fs.writeFileSync(json, JSON.stringify(plan));
+  fs.writeFileSync(cells, JSON.stringify(jointCells(consolidation)));
+  const cli = (...a) => ['bin/implan.js', ...a];
+  const floors = 'scripts/lib/bench-floors.js';
+  // Interleaved: the floors between the commands they are compared with.
+  row.import = timed(cli('import', json, '-o', book));
+  row.zip = timed([floors, 'zip', book]);
+  row.validate = timed(cli('validate', book));
+  row.exceljs = timed([floors, 'exceljs', book, cells]);
+  row.consolidate = timed(cli('consolidate', book, '-o', out));
+  row.importFloor = timed([floors, 'exceljs', book, path.join(dir, 'none.json')]);
+  for (const k of ['import', 'validate', 'consolidate', 'zip', 'exceljs', 'importFloor'])
+    if (row[k].status !== 0 && !(k === 'validate' && row[k].status === 1))
+      throw new Error(`${k} at ${n} projects failed: ${row[k].stderr}`);
+  row.live = await liveFigures(plan);
+  if (LIBREOFFICE) {
+    const { convertTimed } = require('./lib/libreoffice');
+    const timeout = { timeoutMs: 30 * 60 * 1000 };
+    // soffice's own start and an empty plan's load are taken off: what remains is the load and
+    // recalculation of the project and joint sheets.
+    const start = await libreOfficeStart();
+    row.loBefore = (await convertTimed(fs.readFileSync(book), 'csv', timeout)).cpu - start;
+    row.loAfter = (await convertTimed(fs.readFileSync(out), 'csv', timeout)).cpu - start;
+  }
+  return row;
+}
+
+function table(rows) {
+  const cols = [
+    ['projects', (r) => String(r.n)],
+    ['validate domain ms', (r) => f1(r.validateMs)],
+    ['plan domain ms', (r) => f1(r.planMs)],
+    ['live syncs', (r) => String(r.live.syncs)],
+    ['live requests', (r) => String(r.live.requests)],
+    ['max request MB', (r) => mb(r.live.maxRequest)],
+    ['max response MB', (r) => mb(r.live.maxResponse)],
+    ['import cpu/wall s', (r) => `${f1(r.import.cpu)}/${f1(r.import.wall)}`],
+    ['import MB', (r) => r.import.mb.toFixed(0)],
+    ['exceljs rw floor s', (r) => f1(r.importFloor.cpu)],
+    ['validate cpu/wall s', (r) => `${f1(r.validate.cpu)}/${f1(r.validate.wall)}`],
+    ['validate MB', (r) => r.validate.mb.toFixed(0)],
+    ['zip floor s', (r) => f1(r.zip.cpu)],
+    ['validate/zip', (r) => f2(r.validate.cpu / r.zip.cpu)],
+    ['consolidate cpu/wall s', (r) => `${f1(r.consolidate.cpu)}/${f1(r.consolidate.wall)}`],
+    ['consolidate MB', (r) => r.consolidate.mb.toFixed(0)],
+    ['exceljs floor s', (r) => f1(r.exceljs.cpu)],
+    ['consolidate/exceljs', (r) => f2(r.consolidate.cpu / r.exceljs.cpu)],
+    ['consolidate/zip', (r) => f2(r.consolidate.cpu / r.zip.cpu)],
+    [
+      'LO load+recalc cpu s after (before)',
+      (r) => (LIBREOFFICE ? `${f1(r.loAfter)} (${f1(r.loBefore)})` : 'skipped'),
+    ],
+    ['LO after/before', (r) => (LIBREOFFICE ? f2(r.loAfter / r.loBefore) : 'skipped')],
+  ];
+  console.log(`| ${cols.map((c) => c[0]).join(' | ')} |`);
+  console.log(`|${cols.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${cols.map((c) => c[1](r)).join(' | ')} |`);
+}
+
+function targets(rows) {
+  const at = (n) => rows.find((r) => r.n === n);
+  const out = [];
+  const check = (name, ok, detail) =>
+    out.push(
+      `${ok === null ? 'NOT MEASURED' : ok ? 'met    ' : 'NOT MET'}  ${name}${detail ? `: ${detail}` : ''}`,
+    );
+  const all = (f) => rows.every(f);
+  check(
+    'consolidate <= 1.5x the exceljs floor at every size',
+    all((r) => r.consolidate.cpu <= 1.5 * r.exceljs.cpu),
+    rows.map((r) => `${r.n}: ${f2(r.consolidate.cpu / r.exceljs.cpu)}x`).join(', '),
+  );
+  const r200 = at(200);
+  check(
+    'consolidate <= 3x the unzip/rezip floor at 200 projects',
+    r200 ? r200.consolidate.cpu <= 3 * r200.zip.cpu : null,
+    r200 && `${f2(r200.consolidate.cpu / r200.zip.cpu)}x`,
+  );
+  check(
+    'validate <= 2x the unzip/rezip floor',
+    all((r) => r.validate.cpu <= 2 * r.zip.cpu),
+    rows.map((r) => `${r.n}: ${f2(r.validate.cpu / r.zip.cpu)}x`).join(', '),
+  );
+  const r400 = at(400);
+  if (r200 && r400) {
+    const growth = [
+      ['validate domain', (r) => r.validateMs],
+      ['plan domain', (r) => r.planMs],
+      ['import cpu', (r) => r.import.cpu],
+      ['validate cpu', (r) => r.validate.cpu],
+      ['consolidate cpu', (r) => r.consolidate.cpu],
+      ['peak MB consolidate', (r) => r.consolidate.mb],
+      ...(LIBREOFFICE ? [['LibreOffice after', (r) => r.loAfter]] : []),
+    ].map(([name, f]) => [name, f(r400) / f(r200)]);
+    check(
+      'from 200 to 400 projects every figure grows at most 2.2x',
+      growth.every(([, g]) => g <= 2.2),
+      growth.map(([name, g]) => `${name} ${f2(g)}x`).join(', '),
+    );
+  } else check('from 200 to 400 projects every figure grows at most 2.2x', null, 'run with --full');
+  check(
+    'domain plan for 200 projects < 250 ms',
+    r200 ? r200.planMs < 250 : null,
+    r200 && `${f1(r200.planMs)} ms`,
+  );
+  check(
+    'domain validation for 200 projects < 100 ms',
+    r200 ? r200.validateMs < 100 : null,
+    r200 && `${f1(r200.validateMs)} ms`,
+  );
+  check(
+    'LibreOffice recalculation of the consolidated workbook <= 3x before consolidating',
+    LIBREOFFICE ? all((r) => r.loAfter <= 3 * r.loBefore) : null,
+    LIBREOFFICE && rows.map((r) => `${r.n}: ${f2(r.loAfter / r.loBefore)}x`).join(', '),
+  );
+  check(
+    'peak memory of the command line at 400 projects < 1.5 GB',
+    r400 ? Math.max(r400.import.mb, r400.validate.mb, r400.consolidate.mb) < 1536 : null,
+    r400
+      ? `${Math.max(r400.import.mb, r400.validate.mb, r400.consolidate.mb).toFixed(0)} MB`
+      : 'run with --full',
+  );
+  const small = rows[0];
+  const big = rows.at(-1);
+  check(
+    'live: syncs at most 3 plus the write chunks, the same at the smallest and largest size',
+    all((r) => r.live.syncs <= 3 + r.live.requests) && small.live.syncs === big.live.syncs,
+    rows.map((r) => `${r.n}: ${r.live.syncs} syncs, ${r.live.requests} requests`).join('; '),
+  );
+  check(
+    'live: every request and response <= 2.5 MB',
+    all((r) => r.live.maxRequest <= 2.5e6 && r.live.maxResponse <= 2.5e6),
+    rows.map((r) => `${r.n}: ${mb(r.live.maxRequest)}/${mb(r.live.maxResponse)} MB`).join(', '),
+  );
+  check('live: the pane never blocks more than 1 s', null, 'not measured by this bench');
+  console.log('\nTargets (issue 14):');
+  for (const line of out) console.log(`  ${line}`);
+}
+
+(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'implan-bench-'));
+  fs.writeFileSync(path.join(dir, 'none.json'), '[]');
+  try {
+    const rows = [];
+    for (const n of SIZES) rows.push(await measure(n, dir));
+    console.log(
+      `\nimplan bench: projects of 100 tasks, 40 budget lines, 30 risks; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}; CPU seconds are user + system of the child${SIZES.includes(400) ? '' : '; 400 projects only with --full (about 10 minutes more)'}\n`,
+    );
+    table(rows);
+    targets(rows);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+})().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -9,10 +9,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+const profileXml = (recalc) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${recalc ? 0 : 1}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${recalc ? 0 : 1}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>en-US</value></prop></item>
 </oor:items>
@@ -35,25 +35,47 @@ function requireLibreOffice() {
 /**
  * Converts `bytes` (an .xlsx) with soffice to the given filter ("xlsx", "pdf") and returns the
  * converted file's bytes.
+ * `recalc: false` loads the cached values instead (for timing recalculation against a plain load).
  * @param {Uint8Array} bytes
  * @param {string} to
- * @param {{ timeoutMs?: number }} [options]
+ * @param {{ timeoutMs?: number, recalc?: boolean }} [options]
  * @returns {Promise<Buffer>}
  */
 async function convert(bytes, to, options = {}) {
+  return (await convertTimed(bytes, to, options)).bytes;
+}
+
+/**
+ * `convert`, run under /usr/bin/time: also gives soffice's wall and CPU seconds (user + system),
+ * which the bench reads because a shared machine makes wall time noisy.
+ * @param {Uint8Array} bytes
+ * @param {string} to
+ * @param {{ timeoutMs?: number, recalc?: boolean }} [options]
+ * @returns {Promise<{ bytes: Buffer, wall: number, cpu: number }>}
+ */
+async function convertTimed(bytes, to, options = {}) {
   requireLibreOffice();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'implan-lo-'));
   const profile = path.join(dir, 'profile');
   fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
+  fs.writeFileSync(
+    path.join(profile, 'user', 'registrymodifications.xcu'),
+    profileXml(options.recalc ?? true),
+  );
   const input = path.join(dir, 'in.xlsx');
   const outDir = path.join(dir, 'out');
+  const timing = path.join(dir, 'time.txt');
   fs.writeFileSync(input, bytes);
   try {
     const stderr = await new Promise((resolve, reject) => {
       const child = spawn(
-        'soffice',
+        '/usr/bin/time',
         [
+          '-f',
+          '%e %U %S',
+          '-o',
+          timing,
+          'soffice',
           `-env:UserInstallation=file://${profile}`,
           '--headless',
           '--norestore',
@@ -96,7 +118,8 @@ async function convert(bytes, to, options = {}) {
       throw new Error(
         `LibreOffice could not convert the workbook to ${to}: ${String(stderr).trim()}`,
       );
-    return fs.readFileSync(out);
+    const [wall, user, system] = fs.readFileSync(timing, 'utf8').trim().split(/\s+/).map(Number);
+    return { bytes: fs.readFileSync(out), wall: wall ?? NaN, cpu: (user ?? NaN) + (system ?? NaN) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -126,4 +149,4 @@ async function renderToPng(bytes, outDir, options = {}) {
     .map((f) => path.join(outDir, f));
 }
 
-module.exports = { convert, renderToPng, requireLibreOffice, INSTALL };
+module.exports = { convert, convertTimed, renderToPng, requireLibreOffice, INSTALL };

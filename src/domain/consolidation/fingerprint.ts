@@ -52,8 +52,12 @@ export function fingerprintOf(cells: Iterable<SheetCell>): string {
   // FNV-1a, 64 bits as two 32-bit halves: enough to tell edits apart, no crypto needed.
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  for (const ch of tokens.join('\n')) {
-    const code = ch.codePointAt(0) ?? 0;
+  // By code point, as a for-of over the string did, without a string per character (that
+  // iterator was a third of the consolidation plan's time at 200 projects).
+  const text = tokens.join('\n');
+  for (let i = 0; i < text.length;) {
+    const code = text.codePointAt(i) ?? 0;
+    i += code > 0xffff ? 2 : 1;
     h1 = Math.imul(h1 ^ code, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ code, 0x811c9dc5) >>> 0;
   }

@@ -16,7 +16,8 @@ export function sheetRef(sheet: string, ref: string): string {
 
 /** Escapes a column name for use inside a structured reference bracket. */
 export function structuredColumn(name: string): string {
-  return name.replace(/(['#[\]])/g, "'$1");
+  // Most names need no escape; the joint sheets ask for a handful of names millions of times.
+  return /['#[\]]/.test(name) ? name.replace(/(['#[\]])/g, "'$1") : name;
 }
 
 /** Table[[#This Row],[Column]]: the this-row form LibreOffice 7.4 also reads. */

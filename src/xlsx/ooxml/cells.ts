@@ -24,9 +24,10 @@ export async function sharedStrings(pkg: XlsxPackage): Promise<string[]> {
 }
 
 function cellValue(cellXml: string, strings: readonly string[]): CellRead {
-  const a = attributes(startTag(cellXml));
+  // Only the type attribute is needed: one small match, not every attribute unescaped.
+  const type = /^<c\b[^>]*?\st\s*=\s*["']([^"']*)["']/.exec(cellXml)?.[1];
   const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml)?.[1];
-  switch (a.t) {
+  switch (type) {
     case 's':
       return v === undefined ? null : (strings[Number(v)] ?? null);
     case 'inlineStr':
@@ -42,10 +43,36 @@ function cellValue(cellXml: string, strings: readonly string[]): CellRead {
   }
 }
 
+/** A sheet part's rows split once: the XML of each row's cells, by 0-based row index. */
+interface SheetRows {
+  readonly xml: string;
+  readonly rows: ReadonlyMap<number, string>;
+}
+
+/**
+ * Split rows per package and part, reused while the part's text is the same string: reading the
+ * card and three tables of one project sheet scans its XML once instead of four times.
+ */
+const rowCache = new WeakMap<XlsxPackage, Map<string, SheetRows>>();
+
+async function sheetRows(pkg: XlsxPackage, sheetPath: string): Promise<SheetRows> {
+  const xml = await pkg.text(sheetPath);
+  let parts = rowCache.get(pkg);
+  if (!parts) rowCache.set(pkg, (parts = new Map<string, SheetRows>()));
+  const cached = parts.get(sheetPath);
+  if (cached && cached.xml === xml) return cached;
+  const rows = new Map<number, string>();
+  for (const m of xml.matchAll(/<row\b[^>]*?\br="(\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g))
+    rows.set(Number(m[1]) - 1, m[2] ?? '');
+  const split = { xml, rows };
+  parts.set(sheetPath, split);
+  return split;
+}
+
 /**
  * Values of a rectangle of cells, read straight from the sheet part (formula cells give their
- * cached value). Scans only the rows in range, so huge sheets or whole-sheet validations
- * elsewhere in the part cost nothing.
+ * cached value). Only the rows in range are looked at, so huge sheets or whole-sheet
+ * validations elsewhere in the part cost nothing more.
  */
 export async function readCells(
   pkg: XlsxPackage,
@@ -54,22 +81,18 @@ export async function readCells(
   strings?: readonly string[],
 ): Promise<CellRead[][]> {
   const ss = strings ?? (await sharedStrings(pkg));
-  const xml = await pkg.text(sheetPath);
+  const { rows } = await sheetRows(pkg, sheetPath);
   const out: CellRead[][] = Array.from({ length: range.bottom - range.top + 1 }, () =>
     Array.from({ length: range.right - range.left + 1 }, () => null),
   );
-  const rowRe = /<row\b[^>]*?\br="(\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g;
-  for (const m of xml.matchAll(rowRe)) {
-    const r = Number(m[1]) - 1;
-    if (r < range.top) continue;
-    if (r > range.bottom) break;
-    for (const c of (m[2] ?? '').matchAll(
-      /<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g,
-    )) {
+  for (let r = range.top; r <= range.bottom; r++) {
+    const body = rows.get(r);
+    if (!body) continue;
+    const row = out[r - range.top]!;
+    for (const c of body.matchAll(/<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)) {
       const col = columnIndex(c[1] ?? '');
       if (col < range.left || col > range.right) continue;
-      const row = out[r - range.top];
-      if (row) row[col - range.left] = cellValue(c[0], ss);
+      row[col - range.left] = cellValue(c[0], ss);
     }
   }
   return out;

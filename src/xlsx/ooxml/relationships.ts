@@ -32,13 +32,31 @@ export function resolveTarget(part: string, target: string): string {
   return parts.join('/');
 }
 
+/**
+ * Parsed relationship parts per package, reused while the part's text is the same string:
+ * every table look-up walks every sheet's relationships, and parsing them again each time grew
+ * with the square of the sheets.
+ */
+const parsed = new WeakMap<
+  XlsxPackage,
+  Map<string, { xml: string; rels: readonly Relationship[] }>
+>();
+
 export async function relationshipsOf(pkg: XlsxPackage, part: string): Promise<Relationship[]> {
   const path = relsPathOf(part);
   if (!pkg.has(path)) return [];
-  return elements(await pkg.text(path), 'Relationship').map((e) => {
+  const xml = await pkg.text(path);
+  let parts = parsed.get(pkg);
+  if (!parts)
+    parsed.set(pkg, (parts = new Map<string, { xml: string; rels: readonly Relationship[] }>()));
+  const cached = parts.get(path);
+  if (cached && cached.xml === xml) return cached.rels.map((r) => ({ ...r }));
+  const rels = elements(xml, 'Relationship').map((e) => {
     const a = attributes(e.text);
     return { id: a.Id ?? '', type: a.Type ?? '', target: a.Target ?? '' };
   });
+  parts.set(path, { xml, rels });
+  return rels.map((r) => ({ ...r }));
 }
 
 /** Adds a relationship with a fresh id and returns the id. */

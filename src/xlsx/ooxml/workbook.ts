@@ -48,32 +48,55 @@ export async function listSheets(pkg: XlsxPackage): Promise<SheetEntry[]> {
   });
 }
 
-export async function listTables(pkg: XlsxPackage): Promise<TableEntry[]> {
-  const out: TableEntry[] = [];
+/** The table parts of every sheet, in workbook order, with their start tags. */
+async function* tableParts(
+  pkg: XlsxPackage,
+): AsyncGenerator<{ sheet: SheetEntry; path: string; xml: string; a: Record<string, string> }> {
   for (const sheet of await listSheets(pkg)) {
     if (!sheet.path) continue;
     for (const rel of await relationshipsOf(pkg, sheet.path)) {
       if (rel.type !== REL.table) continue;
       const path = resolveTarget(sheet.path, rel.target);
       const xml = await pkg.text(path);
-      const a = attributes(/<table\b[^>]*>/.exec(xml)?.[0] ?? '');
-      out.push({
-        name: a.displayName ?? a.name ?? '',
-        ref: a.ref ?? '',
-        path,
-        sheet,
-        columns: elements(xml, 'tableColumn').map((c) => attributes(c.text).name ?? ''),
-        headerRowCount: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
-        totalsRowCount: a.totalsRowCount === undefined ? 0 : Number(a.totalsRowCount),
-      });
+      yield { sheet, path, xml, a: attributes(/<table\b[^>]*>/.exec(xml)?.[0] ?? '') };
     }
   }
+}
+
+function tableEntry(part: {
+  sheet: SheetEntry;
+  path: string;
+  xml: string;
+  a: Record<string, string>;
+}): TableEntry {
+  const { a, xml } = part;
+  return {
+    name: a.displayName ?? a.name ?? '',
+    ref: a.ref ?? '',
+    path: part.path,
+    sheet: part.sheet,
+    columns: elements(xml, 'tableColumn').map((c) => attributes(c.text).name ?? ''),
+    headerRowCount: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
+    totalsRowCount: a.totalsRowCount === undefined ? 0 : Number(a.totalsRowCount),
+  };
+}
+
+export async function listTables(pkg: XlsxPackage): Promise<TableEntry[]> {
+  const out: TableEntry[] = [];
+  for await (const part of tableParts(pkg)) out.push(tableEntry(part));
   return out;
 }
 
+/**
+ * The first table of this name, ignoring case. Only the matching table's columns are parsed:
+ * parsing every table's columns on each look-up made writing a new workbook grow with the
+ * square of its projects.
+ */
 export async function findTable(pkg: XlsxPackage, name: string): Promise<TableEntry | undefined> {
   const upper = name.toUpperCase();
-  return (await listTables(pkg)).find((t) => t.name.toUpperCase() === upper);
+  for await (const part of tableParts(pkg))
+    if ((part.a.displayName ?? part.a.name ?? '').toUpperCase() === upper) return tableEntry(part);
+  return undefined;
 }
 
 /** Data body of a table: the ref less its header and totals rows. */

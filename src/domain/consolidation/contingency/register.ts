@@ -13,9 +13,9 @@ import { projectName } from '../joint-sheet';
 interface RegisterColumn<H extends string> {
   readonly header: H;
   readonly width: number;
-  /** The risk table column the register reads; absent for Project and Rank. */
+  /** The risk table column the register reads; absent for Project and Rank key. */
   readonly source?: RiskColumn;
-  readonly kind: 'text' | 'number' | 'money';
+  readonly kind: 'text' | 'number' | 'money' | 'key';
 }
 const registerColumns = <const H extends string>(c: readonly RegisterColumn<H>[]) => c;
 
@@ -39,7 +39,7 @@ export const REGISTER = registerColumns([
   { header: 'Trigger', width: 24, source: 'Trigger', kind: 'text' },
   { header: 'Mitigation', width: 30, source: 'Mitigation', kind: 'text' },
   { header: 'Contingency action', width: 30, source: 'Contingency action', kind: 'text' },
-  { header: 'Rank', width: 8, kind: 'number' },
+  { header: 'Rank key', width: 11, kind: 'key' },
 ]);
 export type RegisterHeader = (typeof REGISTER)[number]['header'];
 export const REGISTER_HEADERS: readonly RegisterHeader[] = REGISTER.map((c) => c.header);
@@ -85,31 +85,44 @@ export function registerFormats(
 ): SheetItem[] {
   if (rows === 0) return [];
   const money = numberFormats.money(settings.currency);
-  return REGISTER.slice(0, width).flatMap((c, i): SheetItem[] =>
-    c.kind === 'money'
-      ? [{ kind: 'format', range: block(a1(top, i), rows, 1), style: { numberFormat: money } }]
-      : c.kind === 'number'
-        ? [
-            {
-              kind: 'format',
-              range: block(a1(top, i), rows, 1),
-              style: { numberFormat: numberFormats.integer, hAlign: 'center' },
-            },
-          ]
-        : [],
-  );
+  return REGISTER.slice(0, width).flatMap((c, i): SheetItem[] => {
+    const range = block(a1(top, i), rows, 1);
+    switch (c.kind) {
+      case 'money':
+        return [{ kind: 'format', range, style: { numberFormat: money } }];
+      case 'number':
+        return [
+          {
+            kind: 'format',
+            range,
+            style: { numberFormat: numberFormats.integer, hAlign: 'center' },
+          },
+        ];
+      case 'key':
+        return [{ kind: 'format', range, style: { numberFormat: '0' } }];
+      case 'text':
+        return [];
+    }
+  });
 }
 
-/** The live rank among open risks: higher scores first, ties in register order. */
-function rankFormula(row: number, first: number, reg: RegisterRefs): string {
+/**
+ * The rank key of an open, scored risk: its score times `scale` less its position in the
+ * register, so keys are distinct, a higher score gives a larger key and ties keep register
+ * order; blank for closed or unscored risks. Each key reads its own row only, so the register
+ * costs the same per risk at any size, and the top 10 finds the k-th key with LARGE (a rank
+ * counted per row with COUNTIFS over the whole register grew with the square of the risks).
+ */
+function rankKeyFormula(row: number, first: number, scale: number): string {
   const status = COLUMN.letter('Status');
   const score = COLUMN.letter('Score');
   const r = row + 1;
-  return (
-    `IF(AND($${status}${r}=${OPEN},ISNUMBER($${score}${r})),` +
-    `COUNTIFS(${reg.column('Score')},">"&$${score}${r},${reg.column('Status')},${OPEN})+` +
-    `COUNTIFS($${score}$${first + 1}:$${score}${r},$${score}${r},$${status}$${first + 1}:$${status}${r},${OPEN}),"")`
-  );
+  return `IF(AND($${status}${r}=${OPEN},ISNUMBER($${score}${r})),$${score}${r}*${scale}-${row - first},"")`;
+}
+
+/** A power of ten above every position in a register of `risks` rows. */
+export function rankKeyScale(risks: number): number {
+  return 10 ** String(Math.max(risks, 1)).length;
 }
 
 /** One register row: every cell an INDEX into the risk's own table row. */
@@ -118,13 +131,13 @@ function registerRow(
   { project, risk }: { project: number; risk: JointRisk },
   row: number,
   first: number,
-  reg: RegisterRefs,
+  scale: number,
 ): Cell[] {
   const p = input.projects[project]!;
   const source = sourceColumns(p.entry.code);
   return REGISTER.map((c): Cell => {
     if (c.header === 'Project') return projectName(p.entry);
-    if (c.header === 'Rank') return { formula: rankFormula(row, first, reg) };
+    if (c.header === 'Rank key') return { formula: rankKeyFormula(row, first, scale) };
     const at = `INDEX(${source.risks(c.source!)},${risk.row})`;
     return c.kind === 'text' ? { formula: `${at}&""` } : { formula: `IF(${at}="","",${at})` };
   });
@@ -146,7 +159,9 @@ export function riskRegister(headerRow: number, input: JointInput): Block {
     {
       kind: 'cells',
       at: a1(first, 0),
-      rows: ordered.map((o, n) => registerRow(input, o, first + n, first, reg)),
+      rows: ordered.map((o, n) =>
+        registerRow(input, o, first + n, first, rankKeyScale(ordered.length)),
+      ),
     },
     ...registerFormats(first, ordered.length, width, input.settings),
     ...bandRules(body, REGISTER_HEADERS, input.settings),

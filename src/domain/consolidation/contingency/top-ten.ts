@@ -16,13 +16,17 @@ export const TOP_COUNT = 10;
 /** Rows the top ten takes: its header and ten rows. */
 export const TOP_TEN_ROWS = 1 + TOP_COUNT;
 
-/** The highest open risks, live: each row finds the register row ranked k by the Rank column. */
+/**
+ * The highest open risks, live: row k finds the register row holding the k-th largest rank key
+ * (LARGE and MATCH over one column: ten scans of the register per column, not one per risk).
+ */
 export function topTen(headerRow: number, settings: Settings, reg: RegisterRefs | null): Block {
   const columns = REGISTER.slice(0, TOP_COLUMNS);
   const rows: Cell[][] = Array.from({ length: TOP_COUNT }, (_, k) =>
     columns.map((c): Cell => {
       if (!reg) return null;
-      const found = `INDEX(${reg.column(c.header)},MATCH(${k + 1},${reg.column('Rank')},0))`;
+      const key = reg.column('Rank key');
+      const found = `INDEX(${reg.column(c.header)},MATCH(LARGE(${key},${k + 1}),${key},0))`;
       return { formula: `IFERROR(${found},"")` };
     }),
   );
