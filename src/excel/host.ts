@@ -24,6 +24,8 @@ export interface HostCapabilities {
   readonly tableResize?: boolean;
   /** ExcelApi 1.20: Excel.run's mergeUndoGroup, one undo step for a whole action. */
   readonly undoGroup?: boolean;
+  /** ExcelApi 1.9: Range.find, to find a line again by its key when an edit is applied. */
+  readonly findInRange?: boolean;
 }
 
 export function detectCapabilities(): HostCapabilities {
@@ -34,6 +36,7 @@ export function detectCapabilities(): HostCapabilities {
       suspendCalculation: true,
       tableResize: true,
       undoGroup: true,
+      findInRange: true,
     };
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
   return {
@@ -42,6 +45,7 @@ export function detectCapabilities(): HostCapabilities {
     suspendCalculation: has('1.6'),
     tableResize: has('1.13'),
     undoGroup: has('1.20'),
+    findInRange: has('1.9'),
   };
 }
 

@@ -1,24 +1,35 @@
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
-import { defaultRun, type ExcelRun } from './host';
+import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 
 /** A cell's value as text; Office.js gives strings, numbers and booleans. */
 const text = (v: unknown): string =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
+/** What an edit of one registry line gets: the line as read, and where it is when applied. */
+interface Line {
+  readonly context: Excel.RequestContext;
+  readonly table: Excel.Table;
+  /** The line's cells as read in the first sync (to learn its sheet, say). */
+  readonly values: readonly unknown[];
+  readonly header: readonly string[];
+  /** The line's body row, found again when the edit is applied. */
+  readonly row: Excel.Range;
+  /** One of the line's cells, by column name, found the same way. */
+  readonly cell: (column: string) => Excel.Range;
+}
+
 /**
- * Finds a project's line in the Projects table by its code (one sync) and hands the table, the
- * line's 0-based body index and the header to `change`, which queues the edit (one sync more).
+ * Finds a project's line in the Projects table by its code (one sync) and hands it to `change`,
+ * which queues the edit (one sync more). Where Excel has Range.find (ExcelApi 1.9) the line is
+ * found again by its code when the edit is applied, so a co-author adding or sorting lines in
+ * between never makes the edit land on another project's line ("Coauthoring in Excel add-ins":
+ * values read earlier may be stale). Without it, the index read in the first sync is used.
  */
 async function onRegistryLine(
   code: string,
   run: ExcelRun,
-  change: (
-    context: Excel.RequestContext,
-    table: Excel.Table,
-    index: number,
-    header: readonly string[],
-    line: readonly unknown[],
-  ) => void,
+  caps: HostCapabilities,
+  change: (line: Line) => void,
 ): Promise<boolean> {
   return await run(async (context) => {
     const table = context.workbook.tables.getItem(REGISTRY_TABLE);
@@ -28,7 +39,18 @@ async function onRegistryLine(
     const codeAt = header.indexOf('Code');
     const index = rows.findIndex((r) => text(r[codeAt]).toUpperCase() === code.toUpperCase());
     if (index < 0) return false;
-    change(context, table, index, header.map(String), rows[index] ?? []);
+    const body = table.getDataBodyRange();
+    const row = caps.findInRange
+      ? table.columns
+          .getItem('Code')
+          .getDataBodyRange()
+          .find(text(rows[index]?.[codeAt]), { completeMatch: true, matchCase: false })
+          .getEntireRow()
+          .getIntersection(body)
+      : body.getRow(index);
+    const cell = (column: string) =>
+      row.getIntersection(table.columns.getItem(column).getDataBodyRange());
+    change({ context, table, values: rows[index] ?? [], header: header.map(String), row, cell });
     await context.sync();
     return true;
   });
@@ -39,10 +61,10 @@ export async function setIncluded(
   code: string,
   included: boolean,
   run: ExcelRun = defaultRun,
+  caps: HostCapabilities = detectCapabilities(),
 ): Promise<boolean> {
-  return await onRegistryLine(code, run, (_, table, index, header) => {
-    const column = header.indexOf('Included');
-    table.getDataBodyRange().getCell(index, column).values = [[included ? 'Yes' : 'No']];
+  return await onRegistryLine(code, run, caps, (line) => {
+    line.cell('Included').values = [[included ? 'Yes' : 'No']];
   });
 }
 
@@ -54,10 +76,12 @@ export async function removeProject(
   code: string,
   options: { deleteSheet: boolean },
   run: ExcelRun = defaultRun,
+  caps: HostCapabilities = detectCapabilities(),
 ): Promise<boolean> {
-  return await onRegistryLine(code, run, (context, table, index, header, line) => {
-    table.rows.getItemAt(index).delete();
-    const sheet = text(line[header.indexOf('Sheet')]);
-    if (options.deleteSheet && sheet) context.workbook.worksheets.getItem(sheet).delete();
+  return await onRegistryLine(code, run, caps, (line) => {
+    // The sheet first: if it was renamed meanwhile, the batch stops before the line goes.
+    const sheet = text(line.values[line.header.indexOf('Sheet')]);
+    if (options.deleteSheet && sheet) line.context.workbook.worksheets.getItem(sheet).delete();
+    line.row.delete('Up');
   });
 }

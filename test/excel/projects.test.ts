@@ -3,7 +3,9 @@ import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { removeProject, setIncluded } from '../../src/excel/projects';
 import { readWorkbookState } from '../../src/excel/read-state';
-import { createFakeExcel } from './fake-excel';
+import { a1 } from '../../src/domain/plan/a1';
+import type { ExcelRun } from '../../src/excel/host';
+import { createFakeExcel, type FakeCell } from './fake-excel';
 
 async function demo() {
   const fake = createFakeExcel();
@@ -41,5 +43,53 @@ describe('project actions in the registry', () => {
     await removeProject('PORTAL', { deleteSheet: true }, fake.run);
     expect((await entries(fake)).map(([c]) => c)).toEqual(['ORSTED']);
     expect(fake.sheets.some((s) => s.name === 'Customer Portal Relaunch')).toBe(false);
+  });
+
+  /** A run in which a co-author sorts the register Z to A right after implan has read it. */
+  function sortedMeanwhile(fake: Awaited<ReturnType<typeof demo>>) {
+    return (async (batch, options) =>
+      await fake.run(async (context) => {
+        const sync = context.sync.bind(context);
+        let first = true;
+        const sorting = new Proxy(context, {
+          get: (target, prop) =>
+            prop === 'sync'
+              ? async () => {
+                  await sync();
+                  if (!first) return;
+                  first = false;
+                  const t = fake.tables.find((x) => x.name === 'Projects')!;
+                  const rows = [];
+                  for (let r = t.ref.from.row + 1; r <= t.ref.to.row; r++) {
+                    const row = new Map<number, FakeCell>();
+                    for (let c = t.ref.from.col; c <= t.ref.to.col; c++)
+                      row.set(c, { ...t.sheet.cells.get(a1(r, c)) });
+                    rows.push(row);
+                  }
+                  rows
+                    .reverse()
+                    .forEach((row, i) =>
+                      row.forEach((cell, c) =>
+                        t.sheet.cells.set(a1(t.ref.from.row + 1 + i, c), cell),
+                      ),
+                    );
+                }
+              : (Reflect.get(target, prop) as unknown),
+        });
+        return await batch(sorting);
+      }, options)) as ExcelRun;
+  }
+
+  it('edits the right line when a co-author sorts the register between the read and the write', async () => {
+    const fake = await demo();
+    const caps = { dataValidation: true, pageLayout: true, findInRange: true };
+    expect(await setIncluded('ALPHA', false, sortedMeanwhile(fake), caps)).toBe(true);
+    expect(await entries(fake)).toEqual([
+      ['PORTAL', true],
+      ['ORSTED', true],
+      ['ALPHA', false],
+    ]);
+    await removeProject('ORSTED', { deleteSheet: false }, sortedMeanwhile(fake), caps);
+    expect((await entries(fake)).map(([c]) => c)).toEqual(['ALPHA', 'PORTAL']);
   });
 });
