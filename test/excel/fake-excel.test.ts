@@ -160,17 +160,21 @@ describe('the fake Excel host', () => {
     });
   });
 
-  it('fails a batch while a cell is being edited, or waits for the edit with delayForCellEdit', async () => {
-    const fake = await seeded();
-    fake.editing = true;
-    const write = async (context: Context) => {
-      context.workbook.worksheets.getItem('Data Sheet').getRange('C1').values = [['x']];
-      await context.sync();
-    };
-    await expect(fake.run(write)).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
-    const waiting = fake.run({ delayForCellEdit: true }, write);
-    fake.endEdit();
-    await expect(waiting).resolves.toBeUndefined();
-    expect(fake.sheet('Data Sheet').cells.get('C1')?.value).toBe('x');
-  });
+  it.each(['InvalidOperationInCellEditMode', 'InvalidOperation'] as const)(
+    'fails a batch while a cell is being edited (%s), or waits for the edit with delayForCellEdit',
+    async (code) => {
+      const fake = await seeded();
+      fake.cellEditCode = code;
+      fake.editing = true;
+      const write = async (context: Context) => {
+        context.workbook.worksheets.getItem('Data Sheet').getRange('C1').values = [['x']];
+        await context.sync();
+      };
+      await expect(fake.run(write)).rejects.toMatchObject({ code });
+      const waiting = fake.run({ delayForCellEdit: true }, write);
+      fake.endEdit();
+      await expect(waiting).resolves.toBeUndefined();
+      expect(fake.sheet('Data Sheet').cells.get('C1')?.value).toBe('x');
+    },
+  );
 });

@@ -143,6 +143,12 @@ export interface FakeExcel {
   runs: FakeRunOptions[];
   /** The user's AutoCorrect option "Fill formulas in tables to create calculated columns". */
   fillsCalculatedColumns: boolean;
+  /**
+   * The code a batch fails with in cell edit mode: the error reference names
+   * InvalidOperationInCellEditMode, the delay-for-cell-edit page says InvalidOperation; a test
+   * can play either.
+   */
+  cellEditCode: 'InvalidOperationInCellEditMode' | 'InvalidOperation';
   /** A cell is being edited; `endEdit()` leaves cell edit mode. */
   editing: boolean;
   endEdit(): void;
@@ -199,6 +205,7 @@ export function createFakeExcel(): FakeExcel {
     undoClearedBy: [],
     runs: [],
     fillsCalculatedColumns: true,
+    cellEditCode: 'InvalidOperationInCellEditMode',
     get editing() {
       return editing;
     },
@@ -1200,7 +1207,7 @@ export function createFakeExcel(): FakeExcel {
     // cell mode" (error-handling reference); delayForCellEdit waits instead (see run).
     if (fake.editing)
       throw new HostError(
-        'InvalidOperationInCellEditMode',
+        fake.cellEditCode,
         'The operation is not available while a cell is being edited.',
       );
     if (interruption && fake.syncCount === interruption.at) {
