@@ -26,7 +26,10 @@ export async function sharedStrings(pkg: XlsxPackage): Promise<string[]> {
 function cellValue(cellXml: string, strings: readonly string[]): CellRead {
   // Only the type attribute is needed: one small match, not every attribute unescaped.
   const type = /^<c\b[^>]*?\st\s*=\s*["']([^"']*)["']/.exec(cellXml)?.[1];
-  const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml)?.[1];
+  // Some tools save a blank cell with an empty cached value and no type (`<v></v>`): that is
+  // no value, not 0, nor shared string 0; an empty placeholder row must read as empty.
+  const found = /<v>([\s\S]*?)<\/v>/.exec(cellXml)?.[1];
+  const v = found === undefined || found.trim() === '' ? undefined : found;
   switch (type) {
     case 's':
       return v === undefined ? null : (strings[Number(v)] ?? null);
