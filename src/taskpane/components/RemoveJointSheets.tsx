@@ -14,7 +14,7 @@ import { useState } from 'react';
 import type { Diagnostic } from '../../domain/diagnostics';
 import type { ExcelRun } from '../../excel/host';
 import { removeJointSheets } from '../../excel/remove-joint';
-import { hostProblem } from '../host';
+import { useAction } from '../useAction';
 
 interface Props {
   run: ExcelRun;
@@ -31,15 +31,10 @@ interface Props {
 export function RemoveJointSheets({ run, undoable, onDone, onProblems }: Props) {
   const [asking, setAsking] = useState(false);
   const [removed, setRemoved] = useState<number | null>(null);
+  const { attempt } = useAction(onDone, onProblems);
   const remove = async () => {
     setAsking(false);
-    try {
-      const r = await removeJointSheets(run);
-      setRemoved(r.sheets.length);
-      await onDone();
-    } catch (e) {
-      onProblems([hostProblem(e)]);
-    }
+    await attempt(async () => setRemoved((await removeJointSheets(run)).sheets.length));
   };
   return (
     <>
