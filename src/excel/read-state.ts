@@ -20,6 +20,16 @@ function tableRead(range: Excel.Range): TableRead {
   return { columns: header.map((h) => String(h)), rows: rows.map((r) => r.map(scalar)) };
 }
 
+/** "'Sheet A'!A4:F9" as its sheet and range. */
+export function placeOf(address: string): { sheet: string; ref: string } {
+  const at = address.lastIndexOf('!');
+  const sheet = address.slice(0, Math.max(0, at));
+  return {
+    sheet: /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet,
+    ref: address.slice(at + 1),
+  };
+}
+
 /**
  * Queues the loads for everything add-project and the pane need to know; the caller syncs once
  * and then calls the returned function. Missing tables and sheets come back as null objects,
@@ -31,16 +41,22 @@ export function queueStateRead(context: Excel.RequestContext, loads?: Loads): ()
   const queue = (load: () => void) => (loads ? loads.add(load) : load());
   const sheets = wb.worksheets;
   const tables = wb.tables;
-  queue(() => sheets.load('items/name'));
+  // Protection (Worksheet.protection, ExcelApi 1.2; Workbook.protection, 1.7) and the names
+  // come in the same request, so what stops a write is known before anything is written.
+  queue(() => sheets.load('items/name,items/protection/protected'));
   queue(() => tables.load('items/name'));
+  const lock = wb.protection;
+  queue(() => lock.load('protected'));
+  const names = wb.names;
+  queue(() => names.load('items/name,items/formula'));
   const load = (name: string) => {
     const table = wb.tables.getItemOrNullObject(name);
     const range = table.getRange();
-    queue(() => range.load('values'));
-    return { table, range };
+    queue(() => range.load(['values', 'address']));
+    return { name, table, range };
   };
   const registry = load(REGISTRY_TABLE);
-  const settingsTables = SETTINGS_TABLE_SPECS.map((s) => ({ name: s.table, ...load(s.table) }));
+  const settingsTables = SETTINGS_TABLE_SPECS.map((s) => load(s.table));
   const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   const currency = settingsSheet.getRange(CURRENCY_CELL);
   queue(() => currency.load('values'));
@@ -59,11 +75,21 @@ export function queueStateRead(context: Excel.RequestContext, loads?: Loads): ()
       const parsed = Settings.safeParse(decodeSettings(code, read));
       settings = parsed.success ? parsed.data : null;
     }
+    const grown = [registry, ...settingsTables].filter((t) => !t.table.isNullObject);
     return {
       sheets: sheets.items.map((s) => s.name),
       tables: tables.items.map((t) => t.name),
       registry: registry.table.isNullObject ? null : registryStateOf(tableRead(registry.range)),
       settings,
+      structure: {
+        structureProtected: lock.protected,
+        protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+        names: names.items.map((n) => ({ name: n.name, refersTo: String(n.formula) })),
+        tables: grown.map((t) => ({ name: t.name, ...placeOf(t.range.address) })),
+        // Office.js lists merged areas only from ExcelApi 1.13; Excel itself then refuses a
+        // table grown over them (MergedRangeConflict), which the pane says in words.
+        merges: null,
+      },
     };
   };
 }

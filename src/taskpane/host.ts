@@ -12,6 +12,8 @@ const HOST_MESSAGES: Record<string, string> = {
     'The workbook is read-only or protected: unprotect it or open an editable copy, then try again.',
   InsertDeleteConflict:
     'The workbook is protected against this change: unprotect it, then try again.',
+  MergedRangeConflict:
+    'A table cannot grow over merged cells: unmerge the cells just below it (Home > Merge & Center), then try again.',
   ApiNotFound:
     'This version of Excel lacks a feature implan needs; update Excel or use Excel on the web.',
 };
