@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../domain/diagnostics';
+import { RefusedWrite } from '../excel/host';
 
 /** Sentences with a next step for the host errors a user can meet; branches on error.code only. */
 const HOST_MESSAGES: Record<string, string> = {
@@ -20,6 +21,7 @@ const HOST_MESSAGES: Record<string, string> = {
 
 /** Turns anything thrown by Excel.run into a diagnostic the pane can show. */
 export function hostProblem(error: unknown): Diagnostic {
+  if (error instanceof RefusedWrite && error.problems[0]) return error.problems[0];
   const code = (error as { code?: unknown } | null)?.code;
   const message =
     typeof code === 'string' && HOST_MESSAGES[code]

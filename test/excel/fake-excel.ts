@@ -771,6 +771,35 @@ export function createFakeExcel(): FakeExcel {
           deleteTableRow(t, ref.from.row - t.ref.from.row - 1);
         });
       },
+      // Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas within the range,
+      // a null object when there are none; its address names the sheet of each area
+      // ("Sheet1!A1:B4, Sheet1!D1:D4", RangeAreas.address).
+      getMergedAreasOrNullObject() {
+        const found = () => {
+          const { sheet, ref } = bounds();
+          return sheet ? sheet.merges.filter((m) => overlaps(ref, m)) : [];
+        };
+        const isNullAreas = nullness(() => found().length === 0);
+        const areasAddress = loadable('address', () =>
+          found()
+            .map((m) => `${quoted(bounds().sheet?.name ?? '')}!${m}`)
+            .join(', '),
+        );
+        const areas = strict('RangeAreas', {
+          get isNullObject() {
+            return isNullAreas.get();
+          },
+          get address() {
+            return areasAddress.get();
+          },
+          load(props: string) {
+            if (props !== 'address') throw new Error(`Fake Excel: RangeAreas.load(${props})`);
+            areasAddress.load();
+            return areas;
+          },
+        });
+        return areas;
+      },
       getRowsBelow(n = 1) {
         return resized((ref) => ({
           from: { row: ref.to.row + 1, col: ref.from.col },
@@ -980,6 +1009,7 @@ export function createFakeExcel(): FakeExcel {
       return s ? fake.sheets.indexOf(s) : -1;
     });
     const name = loadable('name', () => get()?.name ?? '');
+    const guarded = loadable('protection', () => get()?.protected ?? false);
     const isNull = nullness(() => resolve() === null);
     const whole = (f: (s: FakeSheet) => RangeAddress) => () => {
       const s = get();
@@ -1013,10 +1043,15 @@ export function createFakeExcel(): FakeExcel {
       },
       load(props: string | string[]) {
         const list = Array.isArray(props) ? props : [props];
-        if (list.some((p) => p !== 'position' && p !== 'name' && p !== 'isNullObject'))
+        const known = ['position', 'name', 'isNullObject', 'protection/protected'];
+        if (list.some((p) => !known.includes(p)))
           throw new Error(`Fake Excel: Worksheet.load(${list.join()})`);
         if (list.includes('position')) position.load();
         if (list.includes('name')) name.load();
+        if (list.includes('protection/protected')) guarded.load();
+      },
+      get protection() {
+        return strict('WorksheetProtection', { protected: guarded.get() }, false);
       },
       delete() {
         queue(() => {

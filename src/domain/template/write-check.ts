@@ -23,6 +23,15 @@ const overlaps = (a: string, b: string): boolean => {
   );
 };
 
+/** The sentence that refuses a write to a protected sheet, naming the sheet. */
+export const protectedSheet = (sheet: string): Diagnostic =>
+  refuse(
+    'protection.sheet',
+    sheet,
+    `The sheet "${sheet}"`,
+    'it is protected, so implan cannot write to it; unprotect it with Review > Unprotect Sheet, then try again. Nothing was changed',
+  );
+
 /** The cells a table takes when it grows by the rows a step adds past its end, if any. */
 function growth(step: Extract<PlanStep, { kind: 'fillTableRows' }>, ref: string): string | null {
   const extra = step.firstRow + step.rows.length - step.existingRows;
@@ -46,13 +55,6 @@ export function writeProblems(
   if (!structure) return [];
   const guarded = (sheet: string) => structure.protectedSheets.some((s) => sameSheetName(s, sheet));
   const out: Diagnostic[] = [];
-  const protectedSheet = (sheet: string) =>
-    refuse(
-      'protection.sheet',
-      sheet,
-      `The sheet "${sheet}"`,
-      'it is protected, so implan cannot write to it; unprotect it with Review > Unprotect Sheet, then try again. Nothing was changed',
-    );
   for (const step of plan.steps) {
     if (step.kind === 'addSheet') {
       const name = step.sheet.name;
