@@ -7,6 +7,15 @@
 const DAY_MS = 86_400_000;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
+/**
+ * The days implan plans in, 1990-01-01 to 2100-12-31, in cells and in plan files alike. Well
+ * inside Excel's calendar (1900-01-01 to 9999-12-31) and past the 1900 leap-year quirk, so a
+ * date inside it always has one serial and means the same in Excel and LibreOffice; a date
+ * outside it is a typing slip in a finance plan.
+ */
+export const FIRST_PLAN_DAY = '1990-01-01';
+export const LAST_PLAN_DAY = '2100-12-31';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
@@ -17,6 +26,11 @@ export function isIsoDate(text: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** True for a real date written YYYY-MM-DD within the days implan plans in. */
+export function isPlanDate(text: string): boolean {
+  return isIsoDate(text) && text >= FIRST_PLAN_DAY && text <= LAST_PLAN_DAY;
 }
 
 export function isIsoMonth(text: string): boolean {

@@ -1,5 +1,6 @@
 import type { Result } from '../domain/diagnostics';
-import { ok } from '../domain/diagnostics';
+import { fail, ok } from '../domain/diagnostics';
+import { writeProblems } from '../domain/template/write-check';
 import type { Project } from '../domain/schema/project';
 import { sheetOf } from '../domain/template/project-identity';
 import { REGISTRY_SHEET } from '../domain/template/registry-sheet';
@@ -44,18 +45,26 @@ async function readDecideWrite<T>(
     return await run(
       async (context) => {
         const q = new WriteQueue(context, options.budget);
-        const state = queueStateRead(context);
+        const state = queueStateRead(context, undefined, caps);
         await q.flush();
-        const decision = decide(state());
+        const read = state();
+        const decision = decide(read);
         if (!decision.ok) return decision;
-        const read = q.syncs;
+        // Whatever the action, nothing is sent that Excel would refuse half-way.
+        const blocked = writeProblems(
+          read.structure,
+          (s) => read.sheets.some((x) => x.toUpperCase() === s.toUpperCase()),
+          decision.value.plan,
+        );
+        if (blocked.length > 0) return fail(...blocked);
+        const syncsRead = q.syncs;
         try {
           const skipped = await queuePlan(q, decision.value.plan, caps);
           context.workbook.worksheets.getItem(decision.value.activate).activate();
           await q.flush();
           return ok({ value: decision.value.value, syncs: q.syncs, skipped });
         } catch (e) {
-          untouched = q.syncs === read;
+          untouched = q.syncs === syncsRead;
           throw e;
         }
       },

@@ -112,7 +112,7 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     const wb = context.workbook;
     step('Reading the project sheets');
     const loads = new Loads(context);
-    const readState = queueStateRead(context, loads);
+    const readState = queueStateRead(context, loads, caps);
     const names = wb.names;
     loads.add(() => names.load('items/name,items/formula'));
     await loads.sync();

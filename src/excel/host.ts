@@ -1,4 +1,15 @@
 /** What the Office.js writer needs from its host, passed in so tests can give a fake. */
+import type { Diagnostic } from '../domain/diagnostics';
+
+/**
+ * A write implan refused itself, before sending it, because Excel would refuse it half-way
+ * (a protected sheet): the pane shows its sentences as they are.
+ */
+export class RefusedWrite extends Error {
+  constructor(readonly problems: readonly Diagnostic[]) {
+    super(problems.map((p) => p.message).join(' '));
+  }
+}
 
 /** The Excel.run options implan sets (Excel.RunOptions). */
 export interface RunOptions {
@@ -26,6 +37,8 @@ export interface HostCapabilities {
   readonly undoGroup?: boolean;
   /** ExcelApi 1.9: Range.find, to find a line again by its key when an edit is applied. */
   readonly findInRange?: boolean;
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject, to find merges before a table grows. */
+  readonly mergedAreas?: boolean;
 }
 
 export function detectCapabilities(): HostCapabilities {
@@ -37,6 +50,7 @@ export function detectCapabilities(): HostCapabilities {
       tableResize: true,
       undoGroup: true,
       findInRange: true,
+      mergedAreas: true,
     };
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
   return {
@@ -46,6 +60,7 @@ export function detectCapabilities(): HostCapabilities {
     tableResize: has('1.13'),
     undoGroup: has('1.20'),
     findInRange: has('1.9'),
+    mergedAreas: has('1.13'),
   };
 }
 

@@ -5,7 +5,7 @@ import { tablesOf } from '../domain/template/project-identity';
 import type { RawPlan, RawProject, RawTable, RawValue } from '../domain/validation/raw';
 import { defaultRun, type ExcelRun } from './host';
 import { Loads } from './loads';
-import { queueStateRead } from './read-state';
+import { placeOf, queueStateRead } from './read-state';
 import { hasPlan, type PlanState } from '../domain/template/workbook';
 
 const ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
@@ -61,10 +61,12 @@ export function queueRawPlanRead(
   ): RawTable | undefined => {
     if (!t) return undefined;
     const [header = [], ...rows] = t.range.values as unknown[][];
-    const at = parseRange(t.range.address.split('!').pop() ?? 'A1').from;
+    // The sheet the table is really on, which a wrong registry line can differ from.
+    const place = placeOf(t.range.address);
+    const at = parseRange(place.ref).from;
     return {
       name: t.name,
-      sheet,
+      sheet: place.sheet || sheet,
       headerRow: at.row,
       left: at.col,
       columns: header.map(String),
@@ -73,6 +75,7 @@ export function queueRawPlanRead(
   };
   return () => ({
     settings: state.settings,
+    ...(state.structure ? { structure: state.structure } : {}),
     projects: pending.map((p): RawProject => {
       const tasks = table(p.entry.sheet, p.tasks);
       const budget = table(p.entry.sheet, p.budget);

@@ -1,7 +1,7 @@
 import type { Scalar } from '../domain/plan/types';
 import { Settings } from '../domain/schema/settings';
 import { type TableRead, decodeSettings, registryStateOf } from '../domain/template/decode';
-import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
+import { REGISTRY_SHEET, REGISTRY_TABLE } from '../domain/template/registry-sheet';
 import {
   CURRENCY_CELL,
   SETTINGS_SHEET,
@@ -9,7 +9,7 @@ import {
 } from '../domain/template/settings-sheet';
 import type { WorkbookState } from '../domain/template/workbook';
 import { CONSOLIDATED_AT, textConstant } from '../domain/consolidation/consolidate';
-import { defaultRun, type ExcelRun } from './host';
+import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import type { Loads } from './loads';
 
 const scalar = (v: unknown): Scalar =>
@@ -20,28 +20,69 @@ function tableRead(range: Excel.Range): TableRead {
   return { columns: header.map((h) => String(h)), rows: rows.map((r) => r.map(scalar)) };
 }
 
+/** A sheet's merged areas, "Projects!A7:C7, Projects!H1:I2", as sheet and range each. */
+function mergesOf(areas: Excel.RangeAreas): { sheet: string; range: string }[] {
+  // The caller has synced; a sheet with no merges (or no such sheet) is a null object.
+  if (areas.isNullObject) return [];
+  return areas.address
+    .split(',')
+    .map((a) => placeOf(a.trim()))
+    .map((p) => ({ sheet: p.sheet, range: p.ref }));
+}
+
+/** "'Sheet A'!A4:F9" as its sheet and range. */
+export function placeOf(address: string): { sheet: string; ref: string } {
+  const at = address.lastIndexOf('!');
+  const sheet = address.slice(0, Math.max(0, at));
+  return {
+    sheet: /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet,
+    ref: address.slice(at + 1),
+  };
+}
+
 /**
  * Queues the loads for everything add-project and the pane need to know; the caller syncs once
  * and then calls the returned function. Missing tables and sheets come back as null objects,
  * so the number of syncs does not depend on what the workbook holds.
  */
-export function queueStateRead(context: Excel.RequestContext, loads?: Loads): () => WorkbookState {
+export function queueStateRead(
+  context: Excel.RequestContext,
+  loads?: Loads,
+  caps: HostCapabilities = detectCapabilities(),
+): () => WorkbookState {
   const wb = context.workbook;
   // Through `loads` where given, so a response too large for Excel on the web is split.
   const queue = (load: () => void) => (loads ? loads.add(load) : load());
   const sheets = wb.worksheets;
   const tables = wb.tables;
-  queue(() => sheets.load('items/name'));
+  // Protection (Worksheet.protection, ExcelApi 1.2; Workbook.protection, 1.7) and the names
+  // come in the same request, so what stops a write is known before anything is written.
+  queue(() => sheets.load('items/name,items/protection/protected'));
   queue(() => tables.load('items/name'));
+  const lock = wb.protection;
+  queue(() => lock.load('protected'));
+  const names = wb.names;
+  queue(() => names.load('items/name,items/formula'));
   const load = (name: string) => {
     const table = wb.tables.getItemOrNullObject(name);
     const range = table.getRange();
-    queue(() => range.load('values'));
-    return { table, range };
+    queue(() => range.load(['values', 'address']));
+    return { name, table, range };
   };
   const registry = load(REGISTRY_TABLE);
-  const settingsTables = SETTINGS_TABLE_SPECS.map((s) => ({ name: s.table, ...load(s.table) }));
+  const settingsTables = SETTINGS_TABLE_SPECS.map((s) => load(s.table));
   const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+  // The merged cells of the two sheets whose tables implan grows (ExcelApi 1.13).
+  const merged = caps.mergedAreas
+    ? [REGISTRY_SHEET, SETTINGS_SHEET].map((name) => {
+        const areas = wb.worksheets
+          .getItemOrNullObject(name)
+          .getRange()
+          .getMergedAreasOrNullObject();
+        queue(() => areas.load('address'));
+        return areas;
+      })
+    : null;
   const currency = settingsSheet.getRange(CURRENCY_CELL);
   queue(() => currency.load('values'));
 
@@ -59,11 +100,21 @@ export function queueStateRead(context: Excel.RequestContext, loads?: Loads): ()
       const parsed = Settings.safeParse(decodeSettings(code, read));
       settings = parsed.success ? parsed.data : null;
     }
+    const grown = [registry, ...settingsTables].filter((t) => !t.table.isNullObject);
     return {
       sheets: sheets.items.map((s) => s.name),
       tables: tables.items.map((t) => t.name),
       registry: registry.table.isNullObject ? null : registryStateOf(tableRead(registry.range)),
       settings,
+      structure: {
+        structureProtected: lock.protected,
+        protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+        names: names.items.map((n) => ({ name: n.name, refersTo: String(n.formula) })),
+        tables: grown.map((t) => ({ name: t.name, ...placeOf(t.range.address) })),
+        // Before ExcelApi 1.13 they cannot be listed; Excel itself then refuses a table grown
+        // over them (MergedRangeConflict), which the pane says in words.
+        merges: merged ? merged.flatMap(mergesOf) : null,
+      },
     };
   };
 }

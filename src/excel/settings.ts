@@ -7,7 +7,14 @@ import {
 import { toInput } from './cell-input';
 
 type Input = ReturnType<typeof toInput>;
-import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
+import { protectedSheet } from '../domain/template/write-check';
+import {
+  RefusedWrite,
+  defaultRun,
+  detectCapabilities,
+  type ExcelRun,
+  type HostCapabilities,
+} from './host';
 
 /**
  * Writes checked settings into the workbook's Settings sheet, where co-authors and every
@@ -28,7 +35,12 @@ export async function saveSettings(
         const table = context.workbook.tables.getItem(spec.table);
         return { spec, table, body: table.getDataBodyRange().load('values') };
       });
+      // Worksheet.protection (ExcelApi 1.2), read in the same sync: Excel would refuse the
+      // writes below one by one, after some had landed.
+      const sheet = context.workbook.worksheets.getItem(SETTINGS_SHEET);
+      sheet.load('protection/protected');
       await context.sync();
+      if (sheet.protection.protected) throw new RefusedWrite([protectedSheet(SETTINGS_SHEET)]);
       for (const { spec, table, body } of tables) {
         const rows = spec.rows(settings).map((r) => r.map(toInput));
         const width = spec.columns.length;

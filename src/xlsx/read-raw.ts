@@ -12,7 +12,9 @@ import {
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
 import type { RawPlan, RawProject, RawTable } from '../domain/validation/raw';
+import type { WorkbookStructure } from '../domain/validation/structure';
 import { type CellRead, readCells, sharedStrings } from './ooxml/cells';
+import { readStructure } from './read-structure';
 import { XlsxPackage } from './ooxml/package';
 import { bodyRange, listSheets, listTables, type TableEntry } from './ooxml/workbook';
 
@@ -84,6 +86,7 @@ export async function readSettingsInput(
 export interface PlanCells {
   readonly settings: SettingsInput;
   readonly projects: readonly RawProject[];
+  readonly structure: WorkbookStructure;
 }
 
 /** Every registered project's card and tables as raw cells, read without exceljs or writing. */
@@ -138,7 +141,7 @@ export async function readPlanCells(
       ...(risks ? { risks } : {}),
     });
   }
-  return { settings, projects };
+  return { settings, projects, structure: await readStructure(pkg, sheets, tables.values()) };
 }
 
 /** What validation reads: the plan's raw cells with its settings checked. */
@@ -157,5 +160,5 @@ export async function readRawPlan(
         message: `The Settings sheet has a problem: ${settings.error.issues[0]?.message ?? 'it cannot be read'}; fix it before checking projects.`,
       },
     ];
-  return { settings: settings.data, projects: cells.projects };
+  return { settings: settings.data, projects: cells.projects, structure: cells.structure };
 }

@@ -22,6 +22,7 @@ import { XlsxPackage } from './ooxml/package';
 import { fillTableRows, readTable, setCalculatedColumns } from './ooxml/tables';
 import { listDefinedNames, listSheets, listTables, setDefinedNames } from './ooxml/workbook';
 import { readPlanCells, readRawPlan, readSettingsInput, scalarOf, tableReadOf } from './read-raw';
+import { readStructure } from './read-structure';
 import { renderSheets } from './render';
 
 const sheetsOf = (plan: WorkbookPlan): SheetPlan[] =>
@@ -167,9 +168,12 @@ export async function readWorkbookState(bytes: Uint8Array, label?: string): Prom
   const registry = await readTable(pkg, REGISTRY_TABLE, strings);
   const settings = await readSettingsInput(pkg, strings);
   const parsed = settings ? Settings.safeParse(settings) : null;
+  const sheets = await listSheets(pkg);
+  const tables = await listTables(pkg);
   return {
-    sheets: (await listSheets(pkg)).map((s) => s.name),
-    tables: (await listTables(pkg)).map((t) => t.name),
+    sheets: sheets.map((s) => s.name),
+    tables: tables.map((t) => t.name),
+    structure: await readStructure(pkg, sheets, tables),
     registry: registry
       ? registryStateOf({
           columns: registry.columns,

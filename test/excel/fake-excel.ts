@@ -75,6 +75,8 @@ export interface FakeSheet {
     stopIfTrue?: boolean;
   }[];
   merges: string[];
+  /** Worksheet protection is on (WorksheetProtection.protected, ExcelApi 1.2). */
+  protected?: boolean;
   orientation?: string;
   fitToWidth?: number;
   active?: boolean;
@@ -128,6 +130,8 @@ export interface FakeExcel {
   tables: FakeTable[];
   /** Defined names with the case they were created in; look up with `name()`. */
   names: Map<string, string>;
+  /** The workbook's structure is protected (WorkbookProtection.protected, ExcelApi 1.7). */
+  structureProtected: boolean;
   syncCount: number;
   requestBytes: number[];
   responseBytes: number[];
@@ -195,6 +199,7 @@ export function createFakeExcel(): FakeExcel {
     sheets: [],
     tables: [],
     names: new Map(),
+    structureProtected: false,
     syncCount: 0,
     requestBytes: [],
     responseBytes: [],
@@ -235,6 +240,22 @@ export function createFakeExcel(): FakeExcel {
   const findSheet = (name: string) => fake.sheets.find((s) => same(s.name, name)) ?? null;
   const findTable = (name: string) => fake.tables.find((t) => same(t.name, name)) ?? null;
   const nameKey = (name: string) => [...fake.names.keys()].find((n) => same(n, name));
+
+  /**
+   * Excel refuses a change to a protected sheet, or to the sheets of a workbook whose structure
+   * is protected. The error-handling reference (application-specific-api-error-handling.md)
+   * names no code of its own for it; AccessDenied ("You cannot perform the requested
+   * operation") is the one OfficeDev/office-js#6784 shows protection answering with. The fake
+   * refuses with it and applies nothing of the operation: the safe reading.
+   */
+  function guard(sheet: FakeSheet | null | undefined): void {
+    if (sheet?.protected)
+      throw new HostError('AccessDenied', `The sheet ${sheet.name} is protected`);
+  }
+  function guardStructure(): void {
+    if (fake.structureProtected)
+      throw new HostError('AccessDenied', "The workbook's structure is protected");
+  }
 
   /** The request being built by the current context: its operations and their cost. */
   // Writes and loads in the order they were queued: a load after a write reads what it wrote.
@@ -383,6 +404,7 @@ export function createFakeExcel(): FakeExcel {
     const each = (f: (c: FakeCell, r: number, k: number) => void) => {
       const { sheet, ref } = bounds();
       if (!sheet) return;
+      guard(sheet);
       for (const { row, col } of cellsOf(rangeA1(ref.from, ref.to)))
         f(cellOf(sheet, a1(row, col)), row - ref.from.row, col - ref.from.col);
     };
@@ -650,7 +672,10 @@ export function createFakeExcel(): FakeExcel {
       },
       merge(across: boolean) {
         if (across) throw new Error('Fake Excel: merge across');
-        queue(() => bounds().sheet?.merges.push(addressOf()));
+        queue(() => {
+          guard(bounds().sheet);
+          bounds().sheet?.merges.push(addressOf());
+        });
       },
       // Range.clear() with no argument clears "everything" of the cells: contents and formats
       // (ClearApplyTo.all). Conditional formats and validations have their own clear members,
@@ -659,12 +684,14 @@ export function createFakeExcel(): FakeExcel {
         queue(() => {
           const { sheet, ref } = bounds();
           if (!sheet) return;
+          guard(sheet);
           for (const key of [...sheet.cells.keys()]) if (inside(ref, key)) sheet.cells.delete(key);
         });
       },
       unmerge() {
         queue(() => {
           const { sheet, ref } = bounds();
+          guard(sheet);
           if (sheet) sheet.merges = sheet.merges.filter((m) => !overlaps(ref, m));
         });
       },
@@ -744,6 +771,35 @@ export function createFakeExcel(): FakeExcel {
           deleteTableRow(t, ref.from.row - t.ref.from.row - 1);
         });
       },
+      // Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas within the range,
+      // a null object when there are none; its address names the sheet of each area
+      // ("Sheet1!A1:B4, Sheet1!D1:D4", RangeAreas.address).
+      getMergedAreasOrNullObject() {
+        const found = () => {
+          const { sheet, ref } = bounds();
+          return sheet ? sheet.merges.filter((m) => overlaps(ref, m)) : [];
+        };
+        const isNullAreas = nullness(() => found().length === 0);
+        const areasAddress = loadable('address', () =>
+          found()
+            .map((m) => `${quoted(bounds().sheet?.name ?? '')}!${m}`)
+            .join(', '),
+        );
+        const areas = strict('RangeAreas', {
+          get isNullObject() {
+            return isNullAreas.get();
+          },
+          get address() {
+            return areasAddress.get();
+          },
+          load(props: string) {
+            if (props !== 'address') throw new Error(`Fake Excel: RangeAreas.load(${props})`);
+            areasAddress.load();
+            return areas;
+          },
+        });
+        return areas;
+      },
       getRowsBelow(n = 1) {
         return resized((ref) => ({
           from: { row: ref.to.row + 1, col: ref.from.col },
@@ -781,6 +837,14 @@ export function createFakeExcel(): FakeExcel {
    */
   function growTable(t: FakeTable, rows: number): void {
     const last = t.ref.to.row;
+    guard(t.sheet);
+    // "MergedRangeConflict: ... A table can't overlap with ... merged cells" (error reference).
+    const below = {
+      from: { row: last + 1, col: t.ref.from.col },
+      to: { row: last + rows, col: t.ref.to.col },
+    };
+    if (t.sheet.merges.some((m) => overlaps(below, m)))
+      throw new HostError('MergedRangeConflict', "A table can't overlap with merged cells");
     for (let c = t.ref.from.col; c <= t.ref.to.col; c++) {
       const formulas = new Set<string | undefined>();
       for (let r = t.ref.from.row + 1; r <= last; r++)
@@ -945,6 +1009,7 @@ export function createFakeExcel(): FakeExcel {
       return s ? fake.sheets.indexOf(s) : -1;
     });
     const name = loadable('name', () => get()?.name ?? '');
+    const guarded = loadable('protection', () => get()?.protected ?? false);
     const isNull = nullness(() => resolve() === null);
     const whole = (f: (s: FakeSheet) => RangeAddress) => () => {
       const s = get();
@@ -960,6 +1025,7 @@ export function createFakeExcel(): FakeExcel {
       set name(v: string) {
         const s = get();
         if (!s) return;
+        guardStructure();
         if (fake.sheets.some((x) => x !== s && same(x.name, v)))
           throw new HostError('ItemAlreadyExists', `A sheet named ${v} exists`);
         const old = s.name;
@@ -977,15 +1043,21 @@ export function createFakeExcel(): FakeExcel {
       },
       load(props: string | string[]) {
         const list = Array.isArray(props) ? props : [props];
-        if (list.some((p) => p !== 'position' && p !== 'name' && p !== 'isNullObject'))
+        const known = ['position', 'name', 'isNullObject', 'protection/protected'];
+        if (list.some((p) => !known.includes(p)))
           throw new Error(`Fake Excel: Worksheet.load(${list.join()})`);
         if (list.includes('position')) position.load();
         if (list.includes('name')) name.load();
+        if (list.includes('protection/protected')) guarded.load();
+      },
+      get protection() {
+        return strict('WorksheetProtection', { protected: guarded.get() }, false);
       },
       delete() {
         queue(() => {
           const s = get();
           if (!s) return;
+          guardStructure();
           fake.undoClearedBy.push('Worksheet.delete');
           fake.sheets.splice(fake.sheets.indexOf(s), 1);
           const gone = fake.tables.filter((t) => t.sheet === s);
@@ -1041,6 +1113,7 @@ export function createFakeExcel(): FakeExcel {
           const box: { table: FakeTable | null } = { table: null };
           queue(() => {
             const s = get()!;
+            guard(s);
             const at =
               typeof address === 'string' ? parseRange(address) : boundsOf.get(address)!().ref;
             box.table = { name: `Table${fake.tables.length + 1}`, sheet: s, ref: at };
@@ -1087,6 +1160,20 @@ export function createFakeExcel(): FakeExcel {
     const sheetsLoaded = loadable('items', () =>
       fake.sheets.map((s) => strict('Worksheet', { name: s.name }, false)),
     );
+    // Worksheet.protection (ExcelApi 1.2) loaded along the collection's items in one request.
+    const guardedLoaded = loadable('items', () =>
+      fake.sheets.map((s) =>
+        strict(
+          'Worksheet',
+          {
+            name: s.name,
+            protection: strict('WorksheetProtection', { protected: s.protected ?? false }, false),
+          },
+          false,
+        ),
+      ),
+    );
+    let sheetItems = sheetsLoaded;
     const tablesLoaded = loadable('items', () =>
       fake.tables.map((t) => strict('Table', { name: t.name }, false)),
     );
@@ -1101,6 +1188,7 @@ export function createFakeExcel(): FakeExcel {
           merges: [],
         };
         queue(() => {
+          guardStructure();
           if (findSheet(name))
             throw new HostError('ItemAlreadyExists', `A sheet named ${name} exists`);
           fake.sheets.push(s);
@@ -1111,12 +1199,14 @@ export function createFakeExcel(): FakeExcel {
       getItem: (name: string) => sheetObject(() => findSheet(name), 'throw'),
       getItemOrNullObject: (name: string) => sheetObject(() => findSheet(name), 'null'),
       load(props: string) {
-        if (props !== 'items/name') throw new Error(`Fake Excel: worksheets.load(${props})`);
-        sheetsLoaded.load();
+        if (props === 'items/name') sheetItems = sheetsLoaded;
+        else if (props === 'items/name,items/protection/protected') sheetItems = guardedLoaded;
+        else throw new Error(`Fake Excel: worksheets.load(${props})`);
+        sheetItems.load();
         return worksheets;
       },
       get items() {
-        return sheetsLoaded.get();
+        return sheetItems.get();
       },
     });
     const tables = strict('TableCollection', {
@@ -1174,6 +1264,18 @@ export function createFakeExcel(): FakeExcel {
         return namesLoaded.get();
       },
     });
+    // WorkbookProtection.protected (ExcelApi 1.7): whether the structure is protected.
+    const structureLoaded = loadable('protected', () => fake.structureProtected);
+    const workbookProtection = strict('WorkbookProtection', {
+      load(props: string) {
+        if (props !== 'protected') throw new Error(`Fake Excel: protection.load(${props})`);
+        structureLoaded.load();
+        return workbookProtection;
+      },
+      get protected() {
+        return structureLoaded.get();
+      },
+    });
     const application = strict('Application', {
       suspendApiCalculationUntilNextSync() {
         fake.calls.push('suspendApiCalculationUntilNextSync');
@@ -1181,7 +1283,7 @@ export function createFakeExcel(): FakeExcel {
       },
     });
     return strict('RequestContext', {
-      workbook: strict('Workbook', { worksheets, tables, names }),
+      workbook: strict('Workbook', { worksheets, tables, names, protection: workbookProtection }),
       application,
       async sync() {
         fake.syncCount++;

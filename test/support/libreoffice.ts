@@ -18,6 +18,8 @@ export type Computed = number | string | boolean | null | { error: string };
 export interface ComputedBook {
   sheetNames(): string[];
   value(sheet: string, ref: string): Computed;
+  /** Every cell of a sheet that holds a value, as [A1 reference, value]. */
+  cells(sheet: string): [string, Computed][];
 }
 
 export const requireLibreOffice = (): void => lo.requireLibreOffice();
@@ -55,5 +57,9 @@ export async function computedValues(xlsx: Uint8Array): Promise<ComputedBook> {
         throw new Error(`No sheet ${sheet} in the recalculated workbook`);
       return values.get(`${sheet}!${ref}`) ?? null;
     },
+    cells: (sheet) =>
+      [...values]
+        .filter(([key]) => key.startsWith(`${sheet}!`))
+        .map(([key, v]): [string, Computed] => [key.slice(sheet.length + 1), v]),
   };
 }

@@ -3,6 +3,7 @@ import { textLiteral } from '../plan/references';
 import type { NamePlan, SheetPlan, WorkbookPlan } from '../plan/types';
 import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
+import { writeProblems } from '../template/write-check';
 import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
 import { cellsOfPlan, fingerprintOf, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
@@ -94,6 +95,12 @@ export function planConsolidation(
   const input = jointInputOf(included, options.builtAt);
   const parts = [jointSchedulePlan(input), jointBudgetPlan(input), contingencyPlan(input)];
   const sheets = parts.map((p) => p.sheet);
+  const exists = (name: string) =>
+    options.existing.some((s) => s.name.toUpperCase() === name.toUpperCase());
+  const blocked = writeProblems(raw.structure, exists, {
+    steps: sheets.map((sheet) => ({ kind: 'addSheet' as const, sheet })),
+  });
+  if (blocked.length > 0) return { kind: 'blocked', diagnostics: [...blocked, ...diagnostics] };
   const names: NamePlan[] = [
     ...parts.flatMap((p) => p.names),
     {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { duplicatesOf } from './primitives';
-import { Project } from './project';
+import { Project, amountSums, sumTooLarge } from './project';
 import { Settings } from './settings';
 import { sheetOf } from '../template/project-identity';
 
@@ -19,6 +19,18 @@ export const PlanFile = z
         path: ['projects'],
         message: `the project code ${d} is used by more than one project`,
       });
+    // Each project may keep below the limit while the joint sheets' totals pass it.
+    const all = {
+      budget: plan.projects.flatMap((p) => p.budget),
+      risks: plan.projects.flatMap((p) => p.risks),
+    };
+    if (plan.projects.every((p) => amountSums(p).length === 0))
+      for (const sum of amountSums(all))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects'],
+          message: `across all projects, ${sumTooLarge(sum.label)}`,
+        });
     for (const d of duplicatesOf(plan.projects.map(sheetOf)))
       ctx.addIssue({
         code: 'custom',

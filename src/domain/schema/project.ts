@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoMonth, Label, Money, Text, duplicatesOf } from './primitives';
+import { AMOUNT_LIMIT, IsoDate, IsoMonth, Label, Money, Text, duplicatesOf } from './primitives';
 import { SheetName } from './sheet-name';
 
 export const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,11}$/;
@@ -68,6 +68,23 @@ export const Risk = z.object({
   status: RiskStatus.default('Open'),
 });
 
+/** The sentence for amounts that add up past what Excel keeps exactly. */
+export const sumTooLarge = (label: string) =>
+  `the ${label} amounts add up to 1,000,000,000,000,000 or more, beyond the 15 digits Excel keeps; check for an amount typed with extra digits`;
+
+/** A project's amount columns whose sum reaches the limit each amount keeps below. */
+export function amountSums(p: {
+  budget: readonly { planned: number; actual: number | null }[];
+  risks: readonly { costImpact: number }[];
+}): { list: 'budget' | 'risks'; label: string }[] {
+  const total = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  return [
+    { list: 'budget' as const, label: 'planned', sum: total(p.budget.map((b) => b.planned)) },
+    { list: 'budget' as const, label: 'actual', sum: total(p.budget.map((b) => b.actual ?? 0)) },
+    { list: 'risks' as const, label: 'cost impact', sum: total(p.risks.map((r) => r.costImpact)) },
+  ].filter((s) => !(s.sum < AMOUNT_LIMIT));
+}
+
 export const Project = ProjectHeader.extend({
   tasks: z.array(Task).default([]),
   budget: z.array(BudgetLine).default([]),
@@ -87,6 +104,8 @@ export const Project = ProjectHeader.extend({
         message: `the end date ${t.end} is before the start date ${t.start}`,
       });
   });
+  for (const sum of amountSums(p))
+    ctx.addIssue({ code: 'custom', path: [sum.list], message: sumTooLarge(sum.label) });
   for (const d of duplicatesOf(p.tasks.map((t) => t.id)))
     ctx.addIssue({ code: 'custom', path: ['tasks'], message: `the task ID "${d}" is used twice` });
   for (const d of duplicatesOf(p.risks.map((r) => r.id)))

@@ -4,6 +4,8 @@ import type { WorkbookPlan } from '../plan/types';
 import { PlanFile } from '../schema/plan-file';
 import { REGISTRY_SHEET } from './registry-sheet';
 import { type WorkbookState, newWorkbookPlan } from './workbook';
+import { nameProblems } from '../validation/structure';
+import { writeProblems } from './write-check';
 
 /**
  * The plan that sets up implan (How to use, Projects, Settings) in a workbook that has none,
@@ -27,5 +29,8 @@ export function setUpPlan(state: WorkbookState): Result<WorkbookPlan> {
       code: 'duplicate-sheet',
       message: `This workbook already has a sheet named "${taken}"; rename it, then set up the plan again.`,
     });
-  return ok(plan);
+  // Names implan is about to set (Settings_*) or tables it is about to make, already taken.
+  const names = state.structure ? nameProblems(state.structure, []) : [];
+  const blocked = [...names, ...writeProblems(state.structure, () => false, plan)];
+  return blocked.length > 0 ? fail(...blocked) : ok(plan);
 }

@@ -15,6 +15,8 @@ import {
   registrySheetPlan,
 } from './registry-sheet';
 import { settingsNames, settingsSheetPlan } from './settings-sheet';
+import type { WorkbookStructure } from '../validation/structure';
+import { writeProblems } from './write-check';
 
 /** What implan needs to know of a workbook before changing it; read by either reader. */
 export interface WorkbookState {
@@ -29,6 +31,8 @@ export interface WorkbookState {
     readonly nextRow: number;
   } | null;
   readonly settings: Settings | null;
+  /** Protection, names and merges, where the reader has read them. */
+  readonly structure?: WorkbookStructure;
 }
 
 /** A workbook state that holds a plan: a Projects registry and readable Settings. */
@@ -158,12 +162,14 @@ export function addProjectPlan(
       ),
     );
   const t = tablesOf(p.code);
-  const clash = [t.tasks, t.budget, t.risks].find((t) => state.tables.some((x) => same(x, t)));
+  // Excel keeps tables and defined names in one namespace.
+  const used = [...state.tables, ...(state.structure?.names ?? []).map((n) => n.name)];
+  const clash = [t.tasks, t.budget, t.risks].find((t) => used.some((x) => same(x, t)));
   if (clash && !owner)
     problems.push(
       problem(
         'duplicate-table',
-        `A table named ${clash} already exists in this workbook; choose another code for ${p.name}.`,
+        `A table or name ${clash} already exists in this workbook; choose another code for ${p.name}.`,
       ),
     );
   if (problems.length > 0) return fail(...problems);
@@ -177,5 +183,9 @@ export function addProjectPlan(
       rows: [registryRow(registryEntryOf(p))],
     },
   ];
+  const blocked = writeProblems(state.structure, (s) => state.sheets.some((x) => same(x, s)), {
+    steps,
+  });
+  if (blocked.length > 0) return fail(...blocked);
   return ok({ plan: { steps }, project: p });
 }

@@ -1,11 +1,12 @@
-import { serialToIso } from '../dates';
+import { FIRST_PLAN_DAY, LAST_PLAN_DAY, isoToSerial, serialToIso } from '../dates';
+import { AMOUNT_LIMIT } from '../schema/primitives';
 import type { RawValue } from './raw';
 import type { ColumnRule } from './columns';
 import { say } from './messages';
 
-/** Dates implan accepts as real: 1990-01-01 to 2100-12-31 as Excel serials. */
-const FIRST_DAY = 32874;
-const LAST_DAY = 73415;
+/** Dates implan accepts as real, as Excel serials: the days plan files accept too. */
+const FIRST_DAY = isoToSerial(FIRST_PLAN_DAY);
+const LAST_DAY = isoToSerial(LAST_PLAN_DAY);
 
 export interface CellProblem {
   readonly severity: 'error' | 'warning';
@@ -40,6 +41,8 @@ export function checkCell(rule: ColumnRule, v: RawValue): Checked {
         return err('type.text-in-number', say.textInNumber(rule.column, String(v)));
       if (rule.kind === 'money' && v < 0)
         return err('range.negative', say.negative(rule.column, v));
+      if (rule.kind === 'money' && !(v < AMOUNT_LIMIT))
+        return err('range.amount-too-large', say.amountTooLarge(rule.column, v));
       if (rule.kind === 'scale' && (!Number.isInteger(v) || v < 1 || v > 5))
         return err('range.scale', say.scale(rule.column, v));
       if (rule.kind === 'percent' && (v < 0 || v > 1)) return err('range.percent', say.percent(v));
@@ -48,7 +51,7 @@ export function checkCell(rule: ColumnRule, v: RawValue): Checked {
     case 'date':
     case 'month':
       if (typeof v === 'string') return err('type.text-in-date', say.textInDate(rule.column, v));
-      if (typeof v !== 'number' || v < FIRST_DAY || v > LAST_DAY)
+      if (typeof v !== 'number' || !(v >= FIRST_DAY && v <= LAST_DAY))
         return err('type.not-a-date', say.notADate(rule.column, String(v)));
       return { kind: 'number', value: v };
     case 'calculated':

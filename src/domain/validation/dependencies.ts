@@ -1,6 +1,6 @@
 import { iso } from './cells';
 import { say } from './messages';
-import type { Place } from './validate';
+import type { Place } from './report';
 
 interface TaskLink {
   readonly id: string;

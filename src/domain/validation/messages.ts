@@ -8,7 +8,8 @@ export const say = {
     `${column} holds the text "${text}", not a number; type the amount alone (e.g. 12000) and let the cell format show the currency`,
   textInDate: (column: string, text: string) =>
     `${column} holds the text "${text}", not a date; type it as a date (e.g. 2025-03-31) so that Excel stores a date`,
-  notADate: (column: string, value: string) => `${column} holds ${value}, which is not a date`,
+  notADate: (column: string, value: string) =>
+    `${column} holds ${value}, which is not a date implan plans with (1990-01-01 to 2100-12-31)`,
   errorValue: (column: string, error: string) =>
     `${column} shows the error ${error}; correct the cell or what it refers to`,
   scale: (column: string, value: number) =>
@@ -55,4 +56,22 @@ export const say = {
     `the table ${table} has an extra column "${column}", which implan ignores`,
   duplicateCode: (code: string, other: string) =>
     `the project code ${code} is also used by ${other}`,
+  implanSheet: (sheet: string) =>
+    `the Sheet column on the Projects sheet names "${sheet}", which is implan's own sheet, not a project sheet; put this project's sheet name there`,
+  notProjectSheet: (sheet: string, table: string) =>
+    `the sheet "${sheet}" named on the Projects sheet holds no table ${table}, so it is not this project's sheet; correct the Sheet column there, or add the project again from the Implan pane`,
+  tablesElsewhere: (table: string, actual: string, named: string) =>
+    `the table ${table} is on the sheet "${actual}", not on "${named}" that the Projects sheet names; correct the Sheet column there`,
+  nameIsTable: () =>
+    `it is also the name of one of implan's tables, and Excel allows a name only once; rename or delete it in Formulas > Name Manager`,
+  reservedName: (name: string) =>
+    `${name.toLowerCase().startsWith('settings_') ? 'implan points this name at its Settings sheet' : 'implan sets and removes names like this one when it consolidates'}, so it would replace or remove yours; rename yours in Formulas > Name Manager`,
+  structureProtected: () =>
+    `its structure is protected, so implan cannot add sheets (Add project, Consolidate); unprotect it with Review > Protect Workbook first`,
+  sheetProtected: () =>
+    `it is protected, so implan cannot write to it; unprotect it with Review > Unprotect Sheet first`,
+  amountTooLarge: (column: string, value: number) =>
+    `${column} is ${value}, more than an amount can be (below 1,000,000,000,000,000); Excel keeps 15 digits, so larger sums would be wrong`,
+  sumTooLarge: (column: string) =>
+    `the ${column} amounts add up to 1,000,000,000,000,000 or more, beyond the 15 digits Excel keeps; check for an amount typed with extra digits`,
 };

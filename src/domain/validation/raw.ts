@@ -1,6 +1,7 @@
 import type { Scalar } from '../plan/types';
 import type { Settings } from '../schema/settings';
 import type { RegistryEntry } from '../template/registry-sheet';
+import type { WorkbookStructure } from './structure';
 
 /** A cell as read from a workbook, before anything is trusted: text, number, boolean, error. */
 export type RawValue = Scalar | { readonly error: string };
@@ -31,4 +32,6 @@ export interface RawProject {
 export interface RawPlan {
   readonly settings: Settings;
   readonly projects: readonly RawProject[];
+  /** Protection, names and merges, where the reader has read them. */
+  readonly structure?: WorkbookStructure;
 }

@@ -1,5 +1,8 @@
 import { a1 } from '../plan/a1';
 import { type Diagnostic, compose } from '../diagnostics';
+import { AMOUNT_LIMIT } from '../schema/primitives';
+import { checkCard, checkOwnSheet, checkProjectSheet, checkSums } from './project-checks';
+import { NO_STRUCTURE, nameProblems, protectionWarnings } from './structure';
 import { BUDGET_COLUMNS, RISK_COLUMNS, TASK_COLUMNS } from '../template/columns';
 import { CARD_FIELDS } from '../template/project-sheet';
 import { BUDGET_RULES, type ColumnRule, RISK_RULES, TASK_RULES } from './columns';
@@ -7,41 +10,9 @@ import { type Checked, checkCell, isBlank, iso } from './cells';
 import { say } from './messages';
 import type { RawPlan, RawProject, RawTable, RawValue } from './raw';
 import { dependencyProblems } from './dependencies';
+import { type Place, Report } from './report';
 
-export interface Place {
-  readonly project: string;
-  readonly sheet: string;
-  readonly table: string;
-  readonly row: number;
-  readonly cell: string;
-}
-
-/** Reports as diagnostics; the place goes in front of the sentence. */
-class Report {
-  readonly diagnostics: Diagnostic[] = [];
-  add(
-    severity: 'error' | 'warning',
-    code: string,
-    place: Partial<Place> & { project: string },
-    message: string,
-  ): void {
-    const where = [
-      place.project,
-      place.table,
-      place.row !== undefined ? `row ${place.row}` : undefined,
-    ]
-      .filter((x) => x !== undefined)
-      .join(', ');
-    this.diagnostics.push({
-      severity,
-      code,
-      project: place.project,
-      ...(place.sheet !== undefined ? { sheet: place.sheet } : {}),
-      ...(place.cell !== undefined ? { cell: place.cell } : {}),
-      message: compose(`${where}${place.cell ? ` (cell ${place.cell})` : ''}`, message),
-    });
-  }
-}
+export type { Place };
 
 const TEXT_FORMULA = /^[=+\-@]/;
 
@@ -174,8 +145,17 @@ function duplicateIds(r: Report, rows: readonly CheckedRow[], kind: string): voi
   }
 }
 
-function validateProject(r: Report, p: RawProject, plan: RawPlan): void {
+interface Sums {
+  readonly planned: number;
+  readonly actual: number;
+  readonly cost: number;
+}
+const NO_SUMS: Sums = { planned: 0, actual: 0, cost: 0 };
+
+function validateProject(r: Report, p: RawProject, plan: RawPlan): Sums {
   const name = p.entry.name;
+  // implan's own sheet first: the registry may name a joint sheet not yet built.
+  if (!checkOwnSheet(r, p)) return NO_SUMS;
   if (!p.sheetExists) {
     r.add(
       'error',
@@ -183,8 +163,10 @@ function validateProject(r: Report, p: RawProject, plan: RawPlan): void {
       { project: name, sheet: 'Projects' },
       say.missingSheet(p.entry.sheet),
     );
-    return;
+    return NO_SUMS;
   }
+  if (!checkProjectSheet(r, p)) return NO_SUMS;
+  checkCard(r, p);
   const tasks = checkTable(
     r,
     p,
@@ -274,7 +256,15 @@ function validateProject(r: Report, p: RawProject, plan: RawPlan): void {
   }
 
   const ceiling = card('budgetCeiling');
-  const planned = budget.reduce((sum, row) => sum + (num(row.get('Planned')) ?? 0), 0);
+  const total = (rows: readonly CheckedRow[], column: string) =>
+    rows.reduce((sum, row) => sum + (num(row.get(column)) ?? 0), 0);
+  const planned = total(budget, 'Planned');
+  const sums = { planned, actual: total(budget, 'Actual'), cost: total(risks, 'Cost impact') };
+  checkSums(r, p, [
+    { table: 'Budget', column: 'planned', sum: sums.planned },
+    { table: 'Budget', column: 'actual', sum: sums.actual },
+    { table: 'Risks', column: 'cost impact', sum: sums.cost },
+  ]);
   if (typeof ceiling === 'number' && planned > ceiling) {
     const money = (n: number) =>
       `${plan.settings.currency} ${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -285,6 +275,24 @@ function validateProject(r: Report, p: RawProject, plan: RawPlan): void {
       say.overCeiling(money(planned), money(ceiling)),
     );
   }
+  return sums;
+}
+
+/** What the joint sheets add up across projects must stay as exact as each project's sums. */
+function planSums(sums: readonly Sums[]): Diagnostic[] {
+  const add = (key: keyof Sums) => sums.reduce((n, s) => n + s[key], 0);
+  const columns = [
+    ['planned', add('planned')],
+    ['actual', add('actual')],
+    ['cost impact', add('cost')],
+  ] as const;
+  return columns
+    .filter(([, sum]) => !(sum < AMOUNT_LIMIT))
+    .map(([column]) => ({
+      severity: 'error' as const,
+      code: 'range.sum-too-large',
+      message: compose('All projects together', say.sumTooLarge(column)),
+    }));
 }
 
 /**
@@ -294,6 +302,7 @@ function validateProject(r: Report, p: RawProject, plan: RawPlan): void {
 export function validatePlan(plan: RawPlan): Diagnostic[] {
   const r = new Report();
   const codes = new Map<string, string>();
+  const sums: Sums[] = [];
   for (const p of plan.projects) {
     const code = p.entry.code.toUpperCase();
     const other = codes.get(code);
@@ -305,7 +314,17 @@ export function validatePlan(plan: RawPlan): Diagnostic[] {
         say.duplicateCode(p.entry.code, other),
       );
     else codes.set(code, p.entry.name);
-    validateProject(r, p, plan);
+    sums.push(validateProject(r, p, plan));
   }
-  return r.diagnostics;
+  const structure = plan.structure ?? NO_STRUCTURE;
+  const perProject = sums.every((s) => Object.values(s).every((v) => v < AMOUNT_LIMIT));
+  return [
+    ...nameProblems(
+      structure,
+      plan.projects.map((p) => p.entry.code),
+    ),
+    ...protectionWarnings(structure),
+    ...r.diagnostics,
+    ...(perProject ? planSums(sums) : []),
+  ];
 }

@@ -35,6 +35,15 @@ const SAMPLES: { [K in keyof typeof say]: Parameters<(typeof say)[K]> } = {
   missingColumn: ['Tasks_ALPHA', 'End'],
   extraColumn: ['Tasks_ALPHA', 'Notes'],
   duplicateCode: ['ALPHA', 'Alpha Rollout'],
+  implanSheet: ['Settings'],
+  notProjectSheet: ['Notes', 'Tasks_ALPHA'],
+  tablesElsewhere: ['Tasks_ALPHA', 'Beta Launch', 'Alpha Rollout'],
+  nameIsTable: [],
+  reservedName: ['Joint_TotalPlanned'],
+  structureProtected: [],
+  sheetProtected: [],
+  amountTooLarge: ['Planned', 1e308],
+  sumTooLarge: ['planned'],
 };
 
 const PLACE = 'Beta Launch, Tasks, row 2 (cell K6)';
