@@ -59,11 +59,18 @@ export function queueStateRead(context: Excel.RequestContext, loads?: Loads): ()
       const parsed = Settings.safeParse(decodeSettings(code, read));
       settings = parsed.success ? parsed.data : null;
     }
+    // The body size of each Settings table, which a settings edit rewrites from its header.
+    const settingsRows = Object.fromEntries(
+      settingsTables
+        .filter((t) => !t.table.isNullObject)
+        .map((t) => [t.name, (t.range.values as unknown[][]).length - 1]),
+    );
     return {
       sheets: sheets.items.map((s) => s.name),
       tables: tables.items.map((t) => t.name),
       registry: registry.table.isNullObject ? null : registryStateOf(tableRead(registry.range)),
       settings,
+      settingsRows,
     };
   };
 }

@@ -38,6 +38,8 @@ export interface SheetModel {
 export interface WorkbookModel {
   sheets: SheetModel[];
   names: Record<string, string>;
+  /** The comment of each defined name that has one (Excel's Name Manager shows it). */
+  nameComments: Record<string, string>;
 }
 
 /** Leaves out what both engines treat as absent: undefined, false and empty text. */
@@ -110,6 +112,7 @@ export function modelFromFake(fake: FakeExcel): WorkbookModel {
       ...(s.tabColor ? { tabColor: upper(s.tabColor) } : {}),
     })),
     names: Object.fromEntries([...fake.names].map(([n, r]) => [n, r.replace(/^=/, '')])),
+    nameComments: Object.fromEntries(fake.nameComments),
   };
 }
 
@@ -285,6 +288,10 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
       ...(ws.properties.tabColor?.argb ? { tabColor: hex(ws.properties.tabColor.argb) } : {}),
     });
   }
-  const names = Object.fromEntries((await listDefinedNames(pkg)).map((n) => [n.name, n.refersTo]));
-  return { sheets, names };
+  const defined = await listDefinedNames(pkg);
+  const names = Object.fromEntries(defined.map((n) => [n.name, n.refersTo]));
+  const nameComments = Object.fromEntries(
+    defined.flatMap((n) => (n.comment === undefined ? [] : [[n.name, n.comment]])),
+  );
+  return { sheets, names, nameComments };
 }
