@@ -24,7 +24,7 @@ export async function deleteSheet(pkg: XlsxPackage, name: string): Promise<void>
   const rels = await relationshipsOf(pkg, sheet.path);
   if (rels.some((r) => r.type !== REL.table))
     throw new PackageError(
-      `The sheet "${sheet.name}" holds charts, pictures or comments; delete it in Excel instead.`,
+      `The sheet "${sheet.name}" holds charts, pictures or comments; delete it in Excel instead. Nothing was changed.`,
     );
   const tables = (await listTables(pkg)).filter((t) => t.path && t.sheet.path === sheet.path);
   await refuseReferences(pkg, sheet.name, index, [...tables.map((t) => t.name)]);
@@ -58,13 +58,13 @@ async function refuseReferences(
   for (const other of others)
     if (other.path && holds(await pkg.text(other.path)))
       throw new PackageError(
-        `Formulas on the sheet "${other.name}" refer to the sheet "${name}" or its tables; consolidate again first (the project is no longer in the register), or delete the sheet in Excel.`,
+        `Formulas on the sheet "${other.name}" refer to the sheet "${name}" or its tables; leave the project out of consolidation and consolidate again first, or delete the sheet in Excel. Nothing was changed.`,
       );
   const names = (await listDefinedNames(pkg)).filter((n) => n.localSheetId !== index);
   const named = names.find((n) => holds(escapeXml(n.refersTo)));
   if (named)
     throw new PackageError(
-      `The name ${named.name} refers to the sheet "${name}"; remove or change it in Excel (Formulas > Name Manager) first.`,
+      `The name ${named.name} refers to the sheet "${name}"; remove or change it in Excel (Formulas > Name Manager) first. Nothing was changed.`,
     );
 }
 
