@@ -153,4 +153,115 @@ describe('both writers, same plan', () => {
     expect((await readWorkbookState(file)).settings).toEqual(changed);
     expectSame(modelFromFake(fake), await modelFromXlsx(file));
   });
+
+  it('a plan using every field of the plan types gives the same workbook', async () => {
+    const plan = everyFieldPlan();
+    const fake = createFakeExcel();
+    await applyPlan(plan, { run: fake.run, capabilities: ALL });
+    const file = await modelFromXlsx(await newWorkbook(plan));
+    const [sheet] = file.sheets;
+    // The model reads each field from the file, so the comparison is not of two blanks.
+    expect(sheet).toMatchObject({
+      merges: ['A1:C1'],
+      print: { orientation: 'portrait' },
+      tables: [
+        {
+          name: 'Every',
+          style: 'TableStyleLight9',
+          calculated: { Twice: 'Every[[#This Row],[N]]*2' },
+        },
+      ],
+    });
+    expect(sheet?.cells.A1).toMatchObject({ fontSize: 14, vAlign: 'center', italic: true });
+    // One entry per cell: A5:A6 counts twice.
+    expect(sheet?.validations.length).toBe(7);
+    expect(sheet?.conditionalFormats.length).toBe(2);
+    expect(file.nameComments).toEqual({ Every_N: 'The N column, for other formulas.' });
+    expectSame(modelFromFake(fake), file);
+  });
 });
+
+/** One sheet holding every kind of item and every optional field the plan types have. */
+function everyFieldPlan(): WorkbookPlan {
+  const error = { title: 'Not allowed', message: 'Type what the column asks for.' };
+  const prompt = { title: 'Hint', message: 'A number from 1 to 5.' };
+  return {
+    steps: [
+      {
+        kind: 'addSheet',
+        sheet: {
+          name: 'Every',
+          tabColor: '#123456',
+          columnWidths: [
+            { column: 0, width: 14 },
+            { column: 1, width: 9 },
+          ],
+          freezeRows: 3,
+          print: { landscape: false },
+          items: [
+            { kind: 'cells', at: 'A1', rows: [['Every field', null, null]] },
+            { kind: 'merge', range: 'A1:C1' },
+            {
+              kind: 'format',
+              range: 'A1',
+              style: { bold: true, italic: true, fontSize: 14, vAlign: 'center', hAlign: 'left' },
+            },
+            {
+              kind: 'format',
+              range: 'A2:C2',
+              style: { wrap: true, fill: '#EEEEEE', fontColor: '#333333', bottomBorder: '#0F5C4D' },
+            },
+            {
+              kind: 'table',
+              table: {
+                name: 'Every',
+                at: 'A4',
+                style: 'TableStyleLight9',
+                columns: [{ name: 'N' }, { name: 'Twice', formula: 'Every[[#This Row],[N]]*2' }],
+                rows: [
+                  [1, { formula: 'Every[[#This Row],[N]]*2' }],
+                  [2, { formula: 'Every[[#This Row],[N]]*2' }],
+                ],
+              },
+            },
+            { kind: 'format', range: 'B5:B6', style: { numberFormat: '0.00' } },
+            {
+              kind: 'validation',
+              range: 'A5:A6',
+              rule: { kind: 'wholeNumber', min: 1, max: 5, prompt, error },
+            },
+            { kind: 'validation', range: 'C5', rule: { kind: 'list', source: 'Yes,No', error } },
+            { kind: 'validation', range: 'D5', rule: { kind: 'decimal', min: 0, error } },
+            { kind: 'validation', range: 'E5', rule: { kind: 'decimal', min: 0, max: 1, error } },
+            {
+              kind: 'validation',
+              range: 'F5',
+              rule: { kind: 'date', min: 45658, max: 46022, error },
+            },
+            { kind: 'validation', range: 'G5', rule: { kind: 'custom', formula: 'G5<>""', error } },
+            {
+              kind: 'conditionalFormat',
+              range: 'A5:B6',
+              rule: {
+                kind: 'expression',
+                formula: '$A5>1',
+                style: { fill: '#FFC7CE', fontColor: '#9C0006', bold: true },
+              },
+            },
+            {
+              kind: 'conditionalFormat',
+              range: 'A5:A6',
+              rule: { kind: 'expression', formula: '$A5=1', style: { fill: '#C6EFCE' } },
+            },
+          ],
+        },
+      },
+      {
+        kind: 'setNames',
+        names: [
+          { name: 'Every_N', refersTo: 'Every[N]', comment: 'The N column, for other formulas.' },
+        ],
+      },
+    ],
+  };
+}
