@@ -32,6 +32,48 @@ Example:
   implan add-project plan.xlsx --name "Alpha Rollout" --manager "Dana" \\
       --start 2025-02-03 --end 2025-09-30`,
   },
+  include: {
+    synopsis: 'implan include BOOK.xlsx CODE...',
+    summary: 'include projects in consolidation',
+    details: `Sets Included to Yes on the Projects register lines of the projects with these codes, as
+the pane's Included switch does. Changes BOOK.xlsx in place and keeps the previous version
+as BOOK.xlsx.bak. An unknown code refuses the whole command (exit 2); nothing is written.
+
+Example:
+  implan include plan.xlsx ALPHA PORTAL`,
+  },
+  exclude: {
+    synopsis: 'implan exclude BOOK.xlsx CODE...',
+    summary: 'leave projects out of consolidation',
+    details: `Sets Included to No on the Projects register lines of the projects with these codes: the
+next consolidate leaves them out of the joint sheets. Their sheets are not touched. Changes
+BOOK.xlsx in place and keeps the previous version as BOOK.xlsx.bak.
+
+Example:
+  implan exclude plan.xlsx ORSTED`,
+  },
+  'remove-project': {
+    synopsis: 'implan remove-project BOOK.xlsx CODE [--delete-sheet]',
+    summary: 'take a project out of the Projects register',
+    details: `Removes the project's line from the Projects register. Its sheet, and everything typed in
+it, stays unless --delete-sheet is given, as in the pane. A sheet the joint sheets still
+refer to is not deleted: exclude the project and consolidate first. Changes BOOK.xlsx in
+place and keeps the previous version as BOOK.xlsx.bak.
+
+Example:
+  implan remove-project plan.xlsx ALPHA --delete-sheet`,
+  },
+  settings: {
+    synopsis: 'implan settings BOOK.xlsx [--set KEY=VALUE ...]',
+    summary: "print the plan's settings, or change them",
+    details: `Without --set, prints one line per setting: currency, rating-bands, probability,
+budget-categories, risk-categories, task-statuses, project-statuses and holidays. Each
+--set takes a line in the same form (lists separated by ";") and saves it to the Settings
+sheet, checked as the pane checks it. Changes BOOK.xlsx in place and keeps a .bak.
+
+Example:
+  implan settings plan.xlsx --set currency=CHF --set "rating-bands=Low 1-9; High 10-25"`,
+  },
   import: {
     synopsis: 'implan import PLAN.json -o BOOK.xlsx',
     summary: 'a whole workbook from a plan file',

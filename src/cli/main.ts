@@ -18,6 +18,7 @@ import { validatePlan } from '../domain/validation/validate';
 import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
 import { printHelp, unknownCommand } from './help-command';
+import { includeCommand, removeProjectCommand, settingsCommand } from './edit-commands';
 import { initWorkbook } from './init';
 import { UserError, exists, parseJson, readInput } from './io';
 import { checkNewFile, isSameFile, withWorkbook, writeNewFile } from './safe-write';
@@ -84,9 +85,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       json: { type: 'boolean' },
       'replace-edited': { type: 'boolean' },
       force: { type: 'boolean' },
+      'delete-sheet': { type: 'boolean' },
+      set: { type: 'string', multiple: true },
     },
   });
-  const [command, target] = positionals;
+  const [command, target, ...more] = positionals;
   const force = { force: values.force ?? false };
   const helpCode = printHelp(io, command, target, values.help ?? false);
   if (helpCode !== undefined) return helpCode;
@@ -237,6 +240,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return 0;
       });
     }
+    case 'include':
+    case 'exclude':
+      return await includeCommand(io, requireXlsx(target, 'workbook'), more, command === 'include');
+    case 'remove-project':
+      return await removeProjectCommand(
+        io,
+        requireXlsx(target, 'workbook'),
+        more,
+        values['delete-sheet'] ?? false,
+      );
+    case 'settings':
+      return await settingsCommand(io, requireXlsx(target, 'workbook'), values.set ?? []);
     default:
       throw new UserError(unknownCommand(command ?? ''), 2);
   }

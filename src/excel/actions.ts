@@ -2,8 +2,11 @@ import type { Result } from '../domain/diagnostics';
 import { fail, ok } from '../domain/diagnostics';
 import { writeProblems } from '../domain/template/write-check';
 import type { Project } from '../domain/schema/project';
+import type { Settings } from '../domain/schema/settings';
+import { removeProjectPlan, setIncludedPlan } from '../domain/template/registry-edits';
+import { settingsPlan } from '../domain/template/settings-edit';
 import { sheetOf } from '../domain/template/project-identity';
-import { REGISTRY_SHEET } from '../domain/template/registry-sheet';
+import { REGISTRY_SHEET, type RegistryEntry } from '../domain/template/registry-sheet';
 import { setUpPlan as setUpPlanOf } from '../domain/template/set-up';
 import { type NewProjectInput, addProjectPlan } from '../domain/template/workbook';
 import type { WorkbookPlan } from '../domain/plan/types';
@@ -36,7 +39,7 @@ const TOO_LARGE = 'RequestPayloadSizeLimitExceeded';
  */
 async function readDecideWrite<T>(
   options: ActionOptions & { readonly budget?: number },
-  decide: (state: WorkbookState) => Result<{ plan: WorkbookPlan; value: T; activate: string }>,
+  decide: (state: WorkbookState) => Result<{ plan: WorkbookPlan; value: T; activate?: string }>,
 ): Promise<Result<Applied<T>>> {
   const run = options.run ?? defaultRun;
   const caps = options.capabilities ?? detectCapabilities();
@@ -60,7 +63,8 @@ async function readDecideWrite<T>(
         const syncsRead = q.syncs;
         try {
           const skipped = await queuePlan(q, decision.value.plan, caps);
-          context.workbook.worksheets.getItem(decision.value.activate).activate();
+          const activate = decision.value.activate;
+          if (activate !== undefined) context.workbook.worksheets.getItem(activate).activate();
           await q.flush();
           return ok({ value: decision.value.value, syncs: q.syncs, skipped });
         } catch (e) {
@@ -95,5 +99,45 @@ export async function addProject(
     const r = addProjectPlan(state, input);
     if (!r.ok) return r;
     return ok({ plan: r.value.plan, value: r.value.project, activate: sheetOf(r.value.project) });
+  });
+}
+
+/** Include projects in consolidation or leave them out: their registry lines' Included cells. */
+export async function setIncluded(
+  codes: readonly string[],
+  included: boolean,
+  options: ActionOptions = {},
+): Promise<Result<Applied<RegistryEntry[]>>> {
+  return await readDecideWrite(options, (state) => {
+    const r = setIncludedPlan(state, codes, included);
+    return r.ok ? ok({ plan: r.value.plan, value: r.value.entries }) : r;
+  });
+}
+
+/**
+ * Take a project out of the plan: its registry line goes; its sheet, and everything typed in
+ * it, stays unless `deleteSheet` says otherwise (the pane asks for that separately).
+ */
+export async function removeProject(
+  code: string,
+  options: ActionOptions & { readonly deleteSheet: boolean },
+): Promise<Result<Applied<RegistryEntry>>> {
+  return await readDecideWrite(options, (state) => {
+    const r = removeProjectPlan(state, code, options);
+    return r.ok ? ok({ plan: r.value.plan, value: r.value.entry }) : r;
+  });
+}
+
+/**
+ * Store checked settings in the workbook's Settings sheet, where co-authors and every formula
+ * see them. Two syncs: one to read the workbook (the lists' sizes among it), one to write.
+ */
+export async function saveSettings(
+  settings: Settings,
+  options: ActionOptions = {},
+): Promise<Result<Applied<Settings>>> {
+  return await readDecideWrite(options, (state) => {
+    const r = settingsPlan(state, settings);
+    return r.ok ? ok({ plan: r.value, value: settings }) : r;
   });
 }

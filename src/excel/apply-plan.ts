@@ -12,6 +12,7 @@ import {
   type ValidationRule,
   type WorkbookPlan,
 } from '../domain/plan/types';
+import * as edits from './apply-edits';
 import { toInput, widthToPoints } from './cell-input';
 import { requestCost, utf8Length } from './payload';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
@@ -369,10 +370,36 @@ async function fillTableRows(
 
 function setName(q: WriteQueue, name: NamePlan, target: PlanTarget): void {
   const names = q.context.workbook.names;
-  if (hasName(target.existingNames, name.name))
-    names.getItem(name.name).formula = `=${name.refersTo}`;
-  else if (name.comment) names.add(name.name, `=${name.refersTo}`, name.comment);
+  if (hasName(target.existingNames, name.name)) {
+    const item = names.getItem(name.name);
+    item.formula = `=${name.refersTo}`;
+    // NamedItem.comment is settable (ExcelApi 1.4): a rebuilt name says what it holds now.
+    if (name.comment !== undefined) item.comment = name.comment;
+  } else if (name.comment) names.add(name.name, `=${name.refersTo}`, name.comment);
   else names.add(name.name, `=${name.refersTo}`);
+}
+
+type EditStep = Extract<
+  PlanStep,
+  { kind: 'setCells' | 'setRowCells' | 'deleteRow' | 'deleteSheet' | 'setTableRows' }
+>;
+
+async function applyEdit(q: WriteQueue, step: EditStep, caps: HostCapabilities): Promise<void> {
+  await q.spend(step, 6);
+  switch (step.kind) {
+    case 'setCells':
+      return edits.setCells(q.context, step);
+    case 'setRowCells':
+      return edits.setRowCells(q.context, step, caps);
+    case 'deleteRow':
+      return edits.deleteRow(q.context, step, caps);
+    case 'deleteSheet':
+      return edits.deleteSheet(q.context, step);
+    case 'setTableRows':
+      return edits.setTableRows(q.context, step, caps);
+    default:
+      assertNever(step);
+  }
 }
 
 async function applyStep(
@@ -397,6 +424,14 @@ async function applyStep(
       return;
     case 'fillTableRows':
       if (pass === 'content') await fillTableRows(q, step, caps);
+      return;
+    // Edits of what the workbook holds, in the plan's order (a sheet before its registry line).
+    case 'setCells':
+    case 'setRowCells':
+    case 'deleteRow':
+    case 'deleteSheet':
+    case 'setTableRows':
+      if (pass === 'content') await applyEdit(q, step, caps);
       return;
     default:
       assertNever(step);

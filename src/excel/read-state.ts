@@ -101,6 +101,12 @@ export function queueStateRead(
       settings = parsed.success ? parsed.data : null;
     }
     const grown = [registry, ...settingsTables].filter((t) => !t.table.isNullObject);
+    // The body size of each Settings table, which a settings edit rewrites from its header.
+    const settingsRows = Object.fromEntries(
+      settingsTables
+        .filter((t) => !t.table.isNullObject)
+        .map((t) => [t.name, (t.range.values as unknown[][]).length - 1]),
+    );
     return {
       sheets: sheets.items.map((s) => s.name),
       tables: tables.items.map((t) => t.name),
@@ -115,6 +121,7 @@ export function queueStateRead(
         // over them (MergedRangeConflict), which the pane says in words.
         merges: merged ? merged.flatMap(mergesOf) : null,
       },
+      settingsRows,
     };
   };
 }

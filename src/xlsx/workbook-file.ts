@@ -1,6 +1,13 @@
 import type { Diagnostic } from '../domain/diagnostics';
 import { schemaProblems } from '../domain/diagnostics';
-import type { SheetPlan, WorkbookPlan } from '../domain/plan/types';
+import { parseCell } from '../domain/plan/a1';
+import {
+  assertNever,
+  type Cell,
+  type PlanStep,
+  type SheetPlan,
+  type WorkbookPlan,
+} from '../domain/plan/types';
 import { PlanFile } from '../domain/schema/plan-file';
 import { Settings } from '../domain/schema/settings';
 import { decodeProject, registryStateOf } from '../domain/template/decode';
@@ -15,12 +22,22 @@ import {
   planConsolidation,
   textConstant,
 } from '../domain/consolidation/consolidate';
-import { readSheetCells, sharedStrings } from './ooxml/cells';
+import { readSheetCells, sharedStrings, writeCells } from './ooxml/cells';
+import { deleteSheet } from './ooxml/delete-sheet';
+import { deleteRow, setRowCells, setTableRows } from './ooxml/table-edits';
 import { dropStaleCalcChain } from './ooxml/calc-chain';
 import { graftSheets } from './ooxml/graft';
-import { XlsxPackage } from './ooxml/package';
+import { PackageError, XlsxPackage } from './ooxml/package';
 import { fillTableRows, readTable, setCalculatedColumns } from './ooxml/tables';
-import { listDefinedNames, listSheets, listTables, setDefinedNames } from './ooxml/workbook';
+import {
+  bodyRange,
+  findTable,
+  listDefinedNames,
+  listSheets,
+  listTables,
+  setDefinedNames,
+} from './ooxml/workbook';
+import { SETTINGS_TABLE_SPECS } from '../domain/template/settings-sheet';
 import { readPlanCells, readRawPlan, readSettingsInput, scalarOf, tableReadOf } from './read-raw';
 import { readStructure } from './read-structure';
 import { renderSheets } from './render';
@@ -44,26 +61,55 @@ async function renderDonor(sheets: readonly SheetPlan[]): Promise<XlsxPackage> {
   return pkg;
 }
 
-/** The steps after the sheets exist: names and registry rows, applied at the part level. */
-async function applyRest(pkg: XlsxPackage, plan: WorkbookPlan): Promise<void> {
-  for (const step of plan.steps) {
-    if (step.kind === 'setNames')
-      await setDefinedNames(
+const fileCell = (c: Cell): Cell =>
+  c !== null && typeof c === 'object' ? { formula: toFileFormula(c.formula) } : c;
+const fileRows = (rows: readonly (readonly Cell[])[]) => rows.map((r) => r.map(fileCell));
+
+async function sheetPath(pkg: XlsxPackage, name: string): Promise<string> {
+  const sheet = (await listSheets(pkg)).find((s) => s.name.toUpperCase() === name.toUpperCase());
+  if (!sheet) throw new PackageError(`The workbook has no sheet named "${name}".`);
+  return sheet.path;
+}
+
+/** One step after the plan's sheets exist, applied at the part level. */
+async function applyStep(pkg: XlsxPackage, step: PlanStep): Promise<void> {
+  switch (step.kind) {
+    case 'addSheet':
+      // Rendered by exceljs and grafted in, all together, before any other step (renderDonor).
+      return;
+    case 'setNames':
+      return await setDefinedNames(
         pkg,
-        step.names.map((n) => ({ name: n.name, refersTo: toFileFormula(n.refersTo) })),
+        step.names.map((n) => ({ ...n, refersTo: toFileFormula(n.refersTo) })),
       );
-    else if (step.kind === 'fillTableRows')
-      await fillTableRows(
+    case 'fillTableRows':
+      return await fillTableRows(pkg, step.table, step.firstRow, fileRows(step.rows));
+    case 'setCells': {
+      const at = parseCell(step.at);
+      const path = await sheetPath(pkg, step.sheet);
+      return await writeCells(pkg, path, at.row, at.col, fileRows(step.rows), () => undefined);
+    }
+    case 'setRowCells':
+      return await setRowCells(
         pkg,
         step.table,
-        step.firstRow,
-        step.rows.map((r) =>
-          r.map((c) =>
-            c !== null && typeof c === 'object' ? { formula: toFileFormula(c.formula) } : c,
-          ),
-        ),
+        step.key,
+        step.cells.map((c) => ({ column: c.column, value: fileCell(c.value) })),
       );
+    case 'deleteRow':
+      return await deleteRow(pkg, step.table, step.key);
+    case 'deleteSheet':
+      return await deleteSheet(pkg, step.sheet);
+    case 'setTableRows':
+      return await setTableRows(pkg, step.table, fileRows(step.rows));
+    default:
+      assertNever(step);
   }
+}
+
+/** The steps after the sheets exist, in the plan's order. */
+async function applyRest(pkg: XlsxPackage, plan: WorkbookPlan): Promise<void> {
+  for (const step of plan.steps) await applyStep(pkg, step);
 }
 
 /** A whole new workbook from a plan. */
@@ -181,7 +227,20 @@ export async function readWorkbookState(bytes: Uint8Array, label?: string): Prom
         })
       : null,
     settings: parsed?.success ? parsed.data : null,
+    settingsRows: await settingsRowsOf(pkg),
   };
+}
+
+/** The data body size of each Settings table the workbook has. */
+async function settingsRowsOf(pkg: XlsxPackage): Promise<Record<string, number>> {
+  const rows: Record<string, number> = {};
+  for (const spec of SETTINGS_TABLE_SPECS) {
+    const table = await findTable(pkg, spec.table);
+    if (!table) continue;
+    const body = bodyRange(table);
+    rows[spec.table] = body.bottom - body.top + 1;
+  }
+  return rows;
 }
 
 /** The plan's data as a plan file: what `implan export` prints. */

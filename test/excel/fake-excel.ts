@@ -132,6 +132,8 @@ export interface FakeExcel {
   names: Map<string, string>;
   /** The workbook's structure is protected (WorkbookProtection.protected, ExcelApi 1.7). */
   structureProtected: boolean;
+  /** Each defined name's comment (NamedItem.comment, ExcelApi 1.4), by the name's key. */
+  nameComments: Map<string, string>;
   syncCount: number;
   requestBytes: number[];
   responseBytes: number[];
@@ -200,6 +202,7 @@ export function createFakeExcel(): FakeExcel {
     tables: [],
     names: new Map(),
     structureProtected: false,
+    nameComments: new Map(),
     syncCount: 0,
     requestBytes: [],
     responseBytes: [],
@@ -1230,9 +1233,10 @@ export function createFakeExcel(): FakeExcel {
           if (nameKey(name) !== undefined || findTable(name))
             throw new HostError('ItemAlreadyExists', `Name ${name} exists`);
           checkFormula(reference, `name ${name}`);
-          // The undo page lists the NamedItem.comment property, not a comment given to add:
-          // the fake records what the page lists (a reading a real Excel would settle).
           fake.names.set(name, reference);
+          // NamedItemCollection.add: "comment: Optional. The comment associated with the
+          // named item." (ExcelApi 1.4, the office-js reference).
+          if (comment !== undefined) fake.nameComments.set(name, comment);
         }, [name, reference, comment ?? null]);
       },
       getItem(name: string) {
@@ -1245,11 +1249,20 @@ export function createFakeExcel(): FakeExcel {
             checkFormula(v, `name ${name}`);
             fake.names.set(key, v);
           },
+          // NamedItem.comment: "Specifies the comment associated with this name." (ExcelApi 1.4)
+          set comment(v: string) {
+            queue(() => {
+              const key = nameKey(name);
+              if (key === undefined) throw new HostError('ItemNotFound', `No name ${name}`);
+              fake.nameComments.set(key, v);
+            }, [name, v]);
+          },
           delete() {
             queue(() => {
               const key = nameKey(name);
               if (key === undefined) throw new HostError('ItemNotFound', `No name ${name}`);
               fake.names.delete(key);
+              fake.nameComments.delete(key);
             });
           },
         });

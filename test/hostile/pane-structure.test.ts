@@ -6,12 +6,11 @@
 import { PlanFile } from '../../src/domain/schema/plan-file';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { validatePlan } from '../../src/domain/validation/validate';
-import { addProject } from '../../src/excel/actions';
+import { addProject, saveSettings } from '../../src/excel/actions';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { consolidateLive } from '../../src/excel/consolidate';
 import { type HostCapabilities } from '../../src/excel/host';
 import { readRawPlanLive } from '../../src/excel/read-plan';
-import { saveSettings } from '../../src/excel/settings';
 import { hostProblem } from '../../src/taskpane/host';
 import { createFakeExcel, type FakeExcel } from '../excel/fake-excel';
 
@@ -195,10 +194,10 @@ describe('hostile pane: Settings edits', () => {
     fake.sheet('Settings').protected = true;
     const before = contents(fake);
     const settings = PlanFile.parse({}).settings;
-    const thrown = await saveSettings(settings, fake.run, ALL).catch((e: unknown) => e);
-    expect(hostProblem(thrown).message).toBe(
+    const saved = await saveSettings(settings, { run: fake.run, capabilities: ALL });
+    expect(saved.ok ? [] : saved.problems.map((p) => p.message)).toEqual([
       'The sheet "Settings": it is protected, so implan cannot write to it; unprotect it with Review > Unprotect Sheet, then try again. Nothing was changed.',
-    );
+    ]);
     expect(contents(fake)).toBe(before);
     expect(fake.syncCount).toBe(1);
   });

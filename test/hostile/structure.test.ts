@@ -211,6 +211,31 @@ describe('hostile structure: protected sheets and workbook structure', () => {
     await validates(book, 0, /Warning: The sheet "Settings": it is protected/);
   });
 
+  it('B22 a protected Settings sheet: implan settings --set refuses', async () => {
+    const book = await spoiled(protect('Settings'));
+    await refuses(
+      ['settings', book, '--set', 'currency=USD'],
+      2,
+      'The sheet "Settings": it is protected, so implan cannot write to it',
+    );
+  });
+
+  it('B23 a protected Projects sheet: exclude and remove-project refuse', async () => {
+    const book = await spoiled(protect('Projects'));
+    const said = 'The sheet "Projects": it is protected, so implan cannot write to it';
+    await refuses(['exclude', book, 'ALPHA'], 2, said);
+    await refuses(['remove-project', book, 'ALPHA'], 2, said);
+  });
+
+  it('B24 a protected workbook structure: remove-project --delete-sheet refuses', async () => {
+    const book = await spoiled((p) => p.set(WB, protectStructure(p.get(WB))));
+    await refuses(
+      ['remove-project', book, 'ALPHA', '--delete-sheet'],
+      2,
+      /The workbook: its structure is protected, so implan cannot delete the sheet "Alpha"/,
+    );
+  });
+
   it('B21 a protected project sheet does not stop consolidate, which never writes it', async () => {
     const book = await spoiled(protect('Alpha'));
     const r = await cli('consolidate', book);

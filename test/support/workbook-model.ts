@@ -8,7 +8,7 @@ import { isoToSerial } from '../../src/domain/dates';
 import { pointsToWidth } from '../../src/excel/cell-input';
 import { XlsxPackage } from '../../src/xlsx/ooxml/package';
 import { listDefinedNames, listSheets, listTables } from '../../src/xlsx/ooxml/workbook';
-import { elements, startTag, unescapeXml } from '../../src/xlsx/ooxml/xml-text';
+import { attributes, elements, startTag, unescapeXml } from '../../src/xlsx/ooxml/xml-text';
 import type { FakeExcel } from '../excel/fake-excel';
 
 export interface CellModel {
@@ -17,9 +17,12 @@ export interface CellModel {
   numberFormat?: string;
   bold?: boolean;
   italic?: boolean;
+  /** Points; 11, the size both writers give a font left at its default, counts as absent. */
+  fontSize?: number;
   fontColor?: string;
   fill?: string;
   hAlign?: string;
+  vAlign?: string;
   wrap?: boolean;
   bottomBorder?: string;
 }
@@ -27,17 +30,22 @@ export interface CellModel {
 export interface SheetModel {
   name: string;
   cells: Record<string, CellModel>;
-  tables: { name: string; ref: string; calculated: Record<string, string> }[];
+  tables: { name: string; ref: string; style: string; calculated: Record<string, string> }[];
   validations: string[];
   conditionalFormats: string[];
   widths: Record<number, number>;
   freezeRows?: number;
   tabColor?: string;
+  merges: string[];
+  /** Page setup: orientation, and pages across when fitted to width. */
+  print?: { orientation: string; fitToWidth?: number };
 }
 
 export interface WorkbookModel {
   sheets: SheetModel[];
   names: Record<string, string>;
+  /** The comment of each defined name that has one (Excel's Name Manager shows it). */
+  nameComments: Record<string, string>;
 }
 
 /** Leaves out what both engines treat as absent: undefined, false and empty text. */
@@ -51,6 +59,12 @@ const perCell = (range: string, what: string) =>
   [...cellsOf(range)].map(({ row, col }) => `${a1(row, col)} ${what}`);
 const hex = (argb: string | undefined) => (argb ? `#${argb.slice(-6).toUpperCase()}` : undefined);
 const upper = (c: string | undefined) => c?.toUpperCase();
+const size = (points: number | undefined) => (points === 11 ? undefined : points);
+/** Excel's "Center" vertical alignment is "middle" in a file. */
+const vertical = (v: string | undefined) => {
+  const lower = v?.toLowerCase();
+  return lower === 'middle' ? 'center' : lower;
+};
 
 export function modelFromFake(fake: FakeExcel): WorkbookModel {
   return {
@@ -66,9 +80,11 @@ export function modelFromFake(fake: FakeExcel): WorkbookModel {
               numberFormat: c.numberFormat,
               bold: c.bold,
               italic: c.italic,
+              fontSize: size(c.fontSize),
               fontColor: upper(c.fontColor),
               fill: upper(c.fill),
               hAlign: c.hAlign?.toLowerCase(),
+              vAlign: vertical(c.vAlign),
               wrap: c.wrap,
               bottomBorder: upper(c.bottomBorder),
             }),
@@ -90,6 +106,7 @@ export function modelFromFake(fake: FakeExcel): WorkbookModel {
           return {
             name: t.name,
             ref: `${a1(t.ref.from.row, t.ref.from.col)}:${a1(t.ref.to.row, t.ref.to.col)}`,
+            style: t.style ?? '',
             calculated,
           };
         }),
@@ -108,8 +125,18 @@ export function modelFromFake(fake: FakeExcel): WorkbookModel {
       ),
       ...(s.freezeRows ? { freezeRows: s.freezeRows } : {}),
       ...(s.tabColor ? { tabColor: upper(s.tabColor) } : {}),
+      merges: [...s.merges].sort(),
+      ...(s.orientation
+        ? {
+            print: {
+              orientation: s.orientation.toLowerCase(),
+              ...(s.fitToWidth ? { fitToWidth: s.fitToWidth } : {}),
+            },
+          }
+        : {}),
     })),
     names: Object.fromEntries([...fake.names].map(([n, r]) => [n, r.replace(/^=/, '')])),
+    nameComments: Object.fromEntries(fake.nameComments),
   };
 }
 
@@ -191,17 +218,21 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
   const sheets: SheetModel[] = [];
   for (const ws of wb.worksheets) {
     const cells: Record<string, CellModel> = {};
-    ws.eachRow({ includeEmpty: false }, (row) =>
+    // Rows of styled blank cells count too; a merge's other cells only echo its first one.
+    ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (c) => {
+        if (c.isMerged && c.master.address !== c.address) return;
         const fill = c.fill?.type === 'pattern' ? hex(c.fill.fgColor?.argb) : undefined;
         const model = clean({
           ...fileValue(c.value),
           numberFormat: c.numFmt || undefined,
           bold: c.font?.bold,
           italic: c.font?.italic,
+          fontSize: size(c.font?.size),
           fontColor: hex(c.font?.color?.argb),
           fill,
           hAlign: c.alignment?.horizontal,
+          vAlign: vertical(c.alignment?.vertical),
           wrap: c.alignment?.wrapText,
           bottomBorder: hex(c.border?.bottom?.color?.argb),
         });
@@ -220,7 +251,8 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
         const name = /\sname="([^"]*)"/.exec(col.text)?.[1];
         if (f !== undefined && name !== undefined) calculated[unescapeXml(name)] = unescapeXml(f);
       }
-      tableModels.push({ name: t.name, ref: t.ref, calculated });
+      const style = attributes(/<tableStyleInfo\b[^>]*>/.exec(xml)?.[0] ?? '').name ?? '';
+      tableModels.push({ name: t.name, ref: t.ref, style, calculated });
     }
     const sheetXml = await pkg.text(sheetPaths.get(ws.name) ?? '');
     const validations = elements(sheetXml, 'dataValidation')
@@ -274,6 +306,11 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
       for (let i = a('min'); i <= a('max'); i++) widths[i - 1] = Math.round(a('width') * 10) / 10;
     }
     const view = ws.views[0] as { ySplit?: number } | undefined;
+    const merges = elements(sheetXml, 'mergeCell')
+      .map((m) => attributes(m.text).ref ?? '')
+      .sort();
+    const setup = attributes(/<pageSetup\b[^>]*>/.exec(sheetXml)?.[0] ?? '');
+    const fitted = /<pageSetUpPr\b[^>]*\bfitToPage="(1|true)"/.test(sheetXml);
     sheets.push({
       name: ws.name,
       cells,
@@ -283,8 +320,21 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
       widths,
       ...(view?.ySplit ? { freezeRows: view.ySplit } : {}),
       ...(ws.properties.tabColor?.argb ? { tabColor: hex(ws.properties.tabColor.argb) } : {}),
+      merges,
+      ...(setup.orientation
+        ? {
+            print: {
+              orientation: setup.orientation,
+              ...(fitted && setup.fitToWidth ? { fitToWidth: Number(setup.fitToWidth) } : {}),
+            },
+          }
+        : {}),
     });
   }
-  const names = Object.fromEntries((await listDefinedNames(pkg)).map((n) => [n.name, n.refersTo]));
-  return { sheets, names };
+  const defined = await listDefinedNames(pkg);
+  const names = Object.fromEntries(defined.map((n) => [n.name, n.refersTo]));
+  const nameComments = Object.fromEntries(
+    defined.flatMap((n) => (n.comment === undefined ? [] : [[n.name, n.comment]])),
+  );
+  return { sheets, names, nameComments };
 }

@@ -102,8 +102,51 @@ export interface NamePlan {
   readonly comment?: string;
 }
 
+/**
+ * A table row named by the text in one of its columns (matched whole, ignoring case), found
+ * by each writer when the step is applied rather than by where it stood when the plan was
+ * made: a co-author who sorts or adds lines in between never makes an edit land on another
+ * line ("Coauthoring in Excel add-ins": values read earlier may be stale).
+ */
+export interface RowKey {
+  readonly column: string;
+  readonly value: string;
+  /** The row's 0-based index in the data body as read: used only by a host that cannot
+   *  search a range when it applies the step (Range.find needs ExcelApi 1.9). */
+  readonly readAt: number;
+}
+
 export type PlanStep =
   | { readonly kind: 'addSheet'; readonly sheet: SheetPlan }
+  /** Writes a block into a sheet that exists, at `at` (a constant there is replaced). */
+  | {
+      readonly kind: 'setCells';
+      readonly sheet: string;
+      readonly at: string;
+      readonly rows: readonly (readonly Cell[])[];
+    }
+  /** Sets some cells of the row `key` names, by column name; the row's other cells stay. */
+  | {
+      readonly kind: 'setRowCells';
+      readonly table: string;
+      readonly key: RowKey;
+      readonly cells: readonly { readonly column: string; readonly value: Cell }[];
+    }
+  /** Takes the row `key` names out of its table; the rows below move up. */
+  | { readonly kind: 'deleteRow'; readonly table: string; readonly key: RowKey }
+  /** Deletes a sheet and the tables on it. */
+  | { readonly kind: 'deleteSheet'; readonly sheet: string }
+  /**
+   * Makes a table's data body exactly `rows` (one blank row when `rows` is empty: a table
+   * keeps at least one), from its header down; the cells of rows it gives up are emptied.
+   * `existingRows` is the body size the plan was made against.
+   */
+  | {
+      readonly kind: 'setTableRows';
+      readonly table: string;
+      readonly existingRows: number;
+      readonly rows: readonly (readonly Cell[])[];
+    }
   | { readonly kind: 'setNames'; readonly names: readonly NamePlan[] }
   | {
       /**

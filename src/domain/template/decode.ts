@@ -4,7 +4,7 @@ import type { SettingsInput } from '../schema/settings';
 import type { PlanFileInput } from '../schema/plan-file';
 import { RiskStatus } from '../schema/project';
 import { CARD_FIELDS } from './project-sheet';
-import type { RegistryEntry } from './registry-sheet';
+import { REGISTRY_FIELDS, type RegistryEntry } from './registry-sheet';
 
 /**
  * Turns cells read back from a workbook into plan-file input, the inverse of the template's
@@ -34,11 +34,11 @@ const yes = (v: Scalar): boolean => v === true || text(v).trim().toLowerCase() =
 
 export function decodeRegistry(table: TableRead | undefined): RegistryEntry[] {
   return rowsOf(table).map((get) => ({
-    code: text(get('Code')),
-    name: text(get('Name')),
-    sheet: text(get('Sheet')),
-    manager: text(get('Manager')),
-    included: yes(get('Included')),
+    code: text(get(REGISTRY_FIELDS.code)),
+    name: text(get(REGISTRY_FIELDS.name)),
+    sheet: text(get(REGISTRY_FIELDS.sheet)),
+    manager: text(get(REGISTRY_FIELDS.manager)),
+    included: yes(get(REGISTRY_FIELDS.included)),
   }));
 }
 
@@ -145,10 +145,17 @@ export function registryStateOf(table: TableRead): {
   entries: RegistryEntry[];
   bodyRows: number;
   nextRow: number;
+  codes: string[];
 } {
   let nextRow = 0;
   table.rows.forEach((row, i) => {
     if (row.some((v) => v !== null && v !== '')) nextRow = i + 1;
   });
-  return { entries: decodeRegistry(table), bodyRows: table.rows.length, nextRow };
+  const code = table.columns.indexOf(REGISTRY_FIELDS.code);
+  return {
+    entries: decodeRegistry(table),
+    bodyRows: table.rows.length,
+    nextRow,
+    codes: table.rows.map((r) => text(r[code] ?? null)),
+  };
 }

@@ -19,14 +19,24 @@ export interface RegistryEntry {
   readonly included: boolean;
 }
 
+/** The registry's column names, where code reads or edits a line. */
+export const REGISTRY_FIELDS = {
+  code: 'Code',
+  name: 'Name',
+  sheet: 'Sheet',
+  manager: 'Manager',
+  included: 'Included',
+} as const;
+
 const R = REGISTRY_TABLE;
+const F = REGISTRY_FIELDS;
 export const REGISTRY_COLUMNS: readonly ColumnSpec<RegistryEntry>[] = [
-  { name: 'Code', width: 12, toCell: (e) => e.code },
-  { name: 'Name', width: 34, toCell: (e) => e.name },
-  { name: 'Sheet', width: 30, toCell: (e) => e.sheet },
-  { name: 'Manager', width: 22, toCell: (e) => e.manager },
+  { name: F.code, width: 12, toCell: (e) => e.code },
+  { name: F.name, width: 34, toCell: (e) => e.name },
+  { name: F.sheet, width: 30, toCell: (e) => e.sheet },
+  { name: F.manager, width: 22, toCell: (e) => e.manager },
   {
-    name: 'Included',
+    name: F.included,
     width: 11,
     validation: rules.yesNo('Included in consolidation'),
     toCell: (e) => (e.included ? 'Yes' : 'No'),
@@ -36,7 +46,7 @@ export const REGISTRY_COLUMNS: readonly ColumnSpec<RegistryEntry>[] = [
     width: 12,
     // Quotes the sheet name the way a reference needs, so names with apostrophes still link.
     formula: () =>
-      `IF(${thisRow(R, 'Sheet')}="","",HYPERLINK("#'"&SUBSTITUTE(${thisRow(R, 'Sheet')},"'","''")&"'!A1","Open sheet"))`,
+      `IF(${thisRow(R, F.sheet)}="","",HYPERLINK("#'"&SUBSTITUTE(${thisRow(R, F.sheet)},"'","''")&"'!A1","Open sheet"))`,
   },
 ];
 

@@ -29,10 +29,15 @@ export interface WorkbookState {
     readonly bodyRows: number;
     /** Index of the first row after the last non-blank one. */
     readonly nextRow: number;
+    /** The Code cell of every data body row, blank rows included, as typed: where each
+     *  line is, and the text a writer looks for when it edits the line. */
+    readonly codes?: readonly string[];
   } | null;
   readonly settings: Settings | null;
   /** Protection, names and merges, where the reader has read them. */
   readonly structure?: WorkbookStructure;
+  /** Data body rows of each Settings table, by table name, blank rows included. */
+  readonly settingsRows?: Readonly<Record<string, number>>;
 }
 
 /** A workbook state that holds a plan: a Projects registry and readable Settings. */
@@ -102,6 +107,12 @@ const problem = (code: string, message: string): Diagnostic => ({
   message,
 });
 
+/** Why a change that needs a plan cannot be made in this workbook. */
+export const NO_PLAN_YET: Diagnostic = problem(
+  'no-plan',
+  'This workbook has no implan plan yet (no Projects and Settings sheets): set it up first with "implan init" or the Set up button.',
+);
+
 /** A new project's header; the code may be left out and is then suggested from the name. */
 export type NewProjectInput = Omit<ProjectHeaderInput, 'code'> & { code?: string };
 
@@ -115,13 +126,7 @@ export function addProjectPlan(
   state: WorkbookState,
   input: NewProjectInput,
 ): Result<{ plan: WorkbookPlan; project: Project }> {
-  if (state.registry === null || state.settings === null)
-    return fail(
-      problem(
-        'no-plan',
-        'This workbook has no implan plan yet (no Projects and Settings sheets): set it up first with "implan init" or the Set up button.',
-      ),
-    );
+  if (state.registry === null || state.settings === null) return fail(NO_PLAN_YET);
   const taken = state.registry.entries.map((e) => e.code);
   const withCode = { ...input, code: input.code ?? suggestCode(input.name ?? '', taken) };
   const parsed = ProjectHeader.safeParse(withCode);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { compose } from '../diagnostics';
 import { parseRange, rangeA1 } from '../plan/a1';
-import type { PlanStep, WorkbookPlan } from '../plan/types';
+import { assertNever, type PlanStep, type WorkbookPlan } from '../plan/types';
 import { sameSheetName } from '../schema/sheet-name';
 import type { WorkbookStructure } from '../validation/structure';
 
@@ -32,13 +32,47 @@ export const protectedSheet = (sheet: string): Diagnostic =>
     'it is protected, so implan cannot write to it; unprotect it with Review > Unprotect Sheet, then try again. Nothing was changed',
   );
 
-/** The cells a table takes when it grows by the rows a step adds past its end, if any. */
-function growth(step: Extract<PlanStep, { kind: 'fillTableRows' }>, ref: string): string | null {
-  const extra = step.firstRow + step.rows.length - step.existingRows;
+/** How many rows a step adds past the end of its table's data body, if any. */
+function rowsAdded(step: PlanStep): number {
+  if (step.kind === 'fillTableRows') return step.firstRow + step.rows.length - step.existingRows;
+  // A table keeps at least one body row, so an empty one takes one.
+  if (step.kind === 'setTableRows') return Math.max(step.rows.length, 1) - step.existingRows;
+  return 0;
+}
+
+/** The cells a table takes when it grows by `extra` rows below `ref`, if it grows. */
+function growth(extra: number, ref: string): string | null {
   if (extra <= 0) return null;
   const r = parseRange(ref);
   return rangeA1({ row: r.to.row + 1, col: r.from.col }, { row: r.to.row + extra, col: r.to.col });
 }
+
+const lockedStructure = (what: string): Diagnostic =>
+  refuse(
+    'protection.workbook',
+    undefined,
+    'The workbook',
+    `its structure is protected, so implan cannot ${what}; unprotect it with Review > Protect Workbook, then try again. Nothing was changed`,
+  );
+
+type PlacedTable = WorkbookStructure['tables'][number];
+
+/** A merged range standing where `table` would grow by `extra` rows, if any. */
+function mergeInGrowth(structure: WorkbookStructure, table: PlacedTable, extra: number) {
+  const grown = growth(extra, table.ref);
+  if (!grown) return undefined;
+  return structure.merges?.find(
+    (m) => sameSheetName(m.sheet, table.sheet) && overlaps(m.range, grown),
+  );
+}
+
+const mergedGrowth = (table: PlacedTable, merged: { readonly range: string }): Diagnostic =>
+  refuse(
+    'merged.table-growth',
+    table.sheet,
+    `The sheet "${table.sheet}" (cells ${merged.range})`,
+    `these cells below the table ${table.name} are merged, so the table cannot grow to take the new line; unmerge them (Home > Merge & Center) or move them, then try again. Nothing was changed`,
+  );
 
 /**
  * Why a plan cannot be written into this workbook, before anything is written: a protected
@@ -54,39 +88,40 @@ export function writeProblems(
 ): Diagnostic[] {
   if (!structure) return [];
   const guarded = (sheet: string) => structure.protectedSheets.some((s) => sameSheetName(s, sheet));
+  const tableOf = (name: string) =>
+    structure.tables.find((t) => t.name.toUpperCase() === name.toUpperCase());
   const out: Diagnostic[] = [];
   for (const step of plan.steps) {
-    if (step.kind === 'addSheet') {
-      const name = step.sheet.name;
-      if (exists(name) && guarded(name)) out.push(protectedSheet(name));
-      else if (!exists(name) && structure.structureProtected)
-        out.push(
-          refuse(
-            'protection.workbook',
-            undefined,
-            'The workbook',
-            `its structure is protected, so implan cannot add the sheet "${name}"; unprotect it with Review > Protect Workbook, then try again. Nothing was changed`,
-          ),
-        );
-    } else if (step.kind === 'fillTableRows') {
-      const table = structure.tables.find((t) => t.name.toUpperCase() === step.table.toUpperCase());
-      if (!table) continue;
-      if (guarded(table.sheet)) out.push(protectedSheet(table.sheet));
-      const grown = growth(step, table.ref);
-      const merged = grown
-        ? structure.merges?.find(
-            (m) => sameSheetName(m.sheet, table.sheet) && overlaps(m.range, grown),
-          )
-        : undefined;
-      if (merged)
-        out.push(
-          refuse(
-            'merged.table-growth',
-            table.sheet,
-            `The sheet "${table.sheet}" (cells ${merged.range})`,
-            `these cells below the table ${table.name} are merged, so the table cannot grow to take the new line; unmerge them (Home > Merge & Center) or move them, then try again. Nothing was changed`,
-          ),
-        );
+    switch (step.kind) {
+      case 'addSheet': {
+        const name = step.sheet.name;
+        if (exists(name) && guarded(name)) out.push(protectedSheet(name));
+        else if (!exists(name) && structure.structureProtected)
+          out.push(lockedStructure(`add the sheet "${name}"`));
+        break;
+      }
+      case 'deleteSheet':
+        if (structure.structureProtected)
+          out.push(lockedStructure(`delete the sheet "${step.sheet}"`));
+        break;
+      case 'setCells':
+        if (guarded(step.sheet)) out.push(protectedSheet(step.sheet));
+        break;
+      case 'setRowCells':
+      case 'deleteRow':
+      case 'setTableRows':
+      case 'fillTableRows': {
+        const table = tableOf(step.table);
+        if (!table) break;
+        if (guarded(table.sheet)) out.push(protectedSheet(table.sheet));
+        const merged = mergeInGrowth(structure, table, rowsAdded(step));
+        if (merged) out.push(mergedGrowth(table, merged));
+        break;
+      }
+      case 'setNames':
+        break;
+      default:
+        assertNever(step);
     }
   }
   // One sentence per sheet, however many steps touch it.

@@ -18,7 +18,7 @@ import type { Diagnostic } from '../../domain/diagnostics';
 import type { RegistryEntry } from '../../domain/template/registry-sheet';
 import type { ExcelRun } from '../../excel/host';
 import { openSheet } from '../../excel/navigate';
-import { removeProject, setIncluded } from '../../excel/projects';
+import { removeProject, setIncluded } from '../../excel/actions';
 import { useAction } from '../useAction';
 
 const useStyles = makeStyles({
@@ -54,10 +54,10 @@ export function ProjectList({ entries, run, onDone, onProblems }: Props) {
   const styles = useStyles();
   const [removing, setRemoving] = useState<RegistryEntry | null>(null);
   const [deleteSheet, setDeleteSheet] = useState(false);
-  const { busy, attempt: act } = useAction(onDone, onProblems);
+  const { busy, run: act, attempt: open } = useAction(onDone, onProblems);
   const remove = async (entry: RegistryEntry) => {
     setRemoving(null);
-    await act(() => removeProject(entry.code, { deleteSheet }, run));
+    await act(() => removeProject(entry.code, { deleteSheet, run }));
   };
 
   if (entries.length === 0) return null;
@@ -70,7 +70,7 @@ export function ProjectList({ entries, run, onDone, onProblems }: Props) {
               <Link
                 as="button"
                 className={styles.name}
-                onClick={() => void act(() => openSheet(e.sheet, run))}
+                onClick={() => void open(() => openSheet(e.sheet, run))}
               >
                 {e.name}
               </Link>
@@ -84,7 +84,7 @@ export function ProjectList({ entries, run, onDone, onProblems }: Props) {
                 checked={e.included}
                 disabled={busy}
                 aria-label={`Include ${e.name} in consolidation`}
-                onChange={(_, d) => void act(() => setIncluded(e.code, d.checked, run))}
+                onChange={(_, d) => void act(() => setIncluded([e.code], d.checked, { run }))}
               />
               <Button
                 size="small"

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import type { Diagnostic } from '../../domain/diagnostics';
 import { Settings } from '../../domain/schema/settings';
 import type { ExcelRun } from '../../excel/host';
-import { saveSettings } from '../../excel/settings';
+import { saveSettings } from '../../excel/actions';
 import { useAction } from '../useAction';
 
 const useStyles = makeStyles({
@@ -106,7 +106,7 @@ export function SettingsPanel({ run, settings, onDone, onProblems }: Props) {
   const styles = useStyles();
   const [form, setForm] = useState<Form>(() => formOf(settings));
   const [errors, setErrors] = useState<Errors>({});
-  const { busy, attempt } = useAction(onDone, onProblems);
+  const { busy, run: act } = useAction(onDone, onProblems);
   const [saved, setSaved] = useState(false);
   const edit = (change: (f: Form) => Form) => {
     setSaved(false);
@@ -126,10 +126,7 @@ export function SettingsPanel({ run, settings, onDone, onProblems }: Props) {
       return;
     }
     setErrors({});
-    await attempt(async () => {
-      await saveSettings(parsed.data, run);
-      setSaved(true);
-    });
+    setSaved(await act(() => saveSettings(parsed.data, { run })));
   };
 
   return (

@@ -17,6 +17,11 @@ const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
  */
 export async function dropStaleCalcChain(pkg: XlsxPackage): Promise<void> {
   if (!pkg.rewrittenParts().some((p) => WORKSHEET_PART.test(p))) return;
+  await dropCalcChain(pkg);
+}
+
+/** Drops the calc chain whatever changed: e.g. once a sheet its entries name is deleted. */
+export async function dropCalcChain(pkg: XlsxPackage): Promise<void> {
   for (const part of await removeRelationships(pkg, WORKBOOK, REL.calcChain)) {
     if (pkg.has(part)) pkg.remove(part);
     await removeContentType(pkg, part);

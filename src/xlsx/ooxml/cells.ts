@@ -2,6 +2,7 @@ import { a1, columnIndex } from '../../domain/plan/a1';
 import type { Scalar } from '../../domain/plan/types';
 import type { XlsxPackage } from './package';
 import { REL, relationshipsOf, resolveTarget } from './relationships';
+import { cellsOfRow, findRow, putRow } from './sheet-rows';
 import { WORKBOOK } from './workbook';
 import { attributes, elements, escapeXml, startTag, unescapeXml } from './xml-text';
 
@@ -144,41 +145,16 @@ export async function writeCells(
   style: (col: number) => string | undefined,
 ): Promise<void> {
   let xml = await pkg.text(sheetPath);
-  if (/<sheetData\s*\/>/.test(xml))
-    xml = xml.replace(/<sheetData\s*\/>/, '<sheetData></sheetData>');
   rows.forEach((cells, i) => {
     const r = top + i;
-    const rowRe = new RegExp(`<row\\b[^>]*?\\br="${r + 1}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`);
-    const existing = rowRe.exec(xml);
-    const current = new Map<number, string>();
-    if (existing?.[1])
-      for (const c of existing[1].matchAll(
-        /<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g,
-      ))
-        current.set(columnIndex(c[1] ?? ''), c[0]);
+    const current = cellsOfRow(findRow(xml, r)?.[1]);
     cells.forEach((cell, j) => {
       const col = left + j;
       const old = current.get(col);
       const oldStyle = old ? attributes(startTag(old)).s : undefined;
       current.set(col, cellXml(a1(r, col), oldStyle ?? style(col), cell));
     });
-    const body = [...current.entries()]
-      .sort(([x], [y]) => x - y)
-      .map(([, c]) => c)
-      .join('');
-    if (existing) {
-      const open = startTag(existing[0])
-        .replace(/\s*\/>$/, '>')
-        .replace(/\sspans="[^"]*"/, '');
-      xml =
-        xml.slice(0, existing.index) +
-        `${open}${body}</row>` +
-        xml.slice(existing.index + existing[0].length);
-    } else {
-      const next = [...xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)].find((m) => Number(m[1]) > r + 1);
-      const at = next ? next.index : xml.indexOf('</sheetData>');
-      xml = `${xml.slice(0, at)}<row r="${r + 1}">${body}</row>${xml.slice(at)}`;
-    }
+    xml = putRow(xml, r, current);
   });
   pkg.setText(sheetPath, xml);
 }

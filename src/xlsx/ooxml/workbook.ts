@@ -121,12 +121,14 @@ export function bodyRange(t: TableEntry): {
  */
 export async function setDefinedNames(
   pkg: XlsxPackage,
-  names: readonly { name: string; refersTo: string }[],
+  names: readonly { name: string; refersTo: string; comment?: string }[],
 ): Promise<void> {
   let xml = await pkg.text(WORKBOOK);
   const toAdd: string[] = [];
-  for (const { name, refersTo } of names) {
-    const element = `<definedName name="${escapeXml(name)}">${escapeXml(refersTo)}</definedName>`;
+  for (const { name, refersTo, comment } of names) {
+    // The comment Excel's Name Manager shows (CT_DefinedName's comment attribute).
+    const said = comment === undefined ? '' : ` comment="${escapeXml(comment)}"`;
+    const element = `<definedName name="${escapeXml(name)}"${said}>${escapeXml(refersTo)}</definedName>`;
     const existing = elements(xml, 'definedName').find((e) => {
       const a = attributes(e.text);
       return a.name?.toUpperCase() === name.toUpperCase() && a.localSheetId === undefined;
@@ -150,7 +152,7 @@ export async function setDefinedNames(
 
 export async function listDefinedNames(
   pkg: XlsxPackage,
-): Promise<{ name: string; refersTo: string; localSheetId?: number }[]> {
+): Promise<{ name: string; refersTo: string; localSheetId?: number; comment?: string }[]> {
   const xml = await pkg.text(WORKBOOK);
   return elements(xml, 'definedName').map((e) => {
     const a = attributes(e.text);
@@ -158,6 +160,7 @@ export async function listDefinedNames(
     return {
       name: a.name ?? '',
       refersTo: unescapeXml(body),
+      ...(a.comment !== undefined ? { comment: a.comment } : {}),
       ...(a.localSheetId !== undefined ? { localSheetId: Number(a.localSheetId) } : {}),
     };
   });

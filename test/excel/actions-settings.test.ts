@@ -1,10 +1,10 @@
 import { PlanFile } from '../../src/domain/schema/plan-file';
-import { Settings } from '../../src/domain/schema/settings';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { readWorkbookState } from '../../src/excel/read-state';
-import { saveSettings } from '../../src/excel/settings';
+import { saveSettings } from '../../src/excel/actions';
 import { createFakeExcel } from './fake-excel';
+import { editedSettings } from '../fixtures/edited-settings';
 
 describe('saving settings into the Settings sheet', () => {
   it.each([true, false])(
@@ -16,24 +16,14 @@ describe('saving settings into the Settings sheet', () => {
         capabilities: { dataValidation: true, pageLayout: true },
       });
       const before = (await readWorkbookState(fake.run)).settings!;
-      const changed = Settings.parse({
-        ...before,
-        currency: 'CHF',
-        ratingBands: [
-          { name: 'Low', min: 1, max: 6 },
-          { name: 'High', min: 7, max: 25 },
-        ],
-        budgetCategories: [...before.budgetCategories, 'Licences', '=1+1'],
-        riskCategories: ['Delivery'],
-        holidays: [{ date: '2026-12-25', name: 'Christmas Day' }],
-      });
+      const changed = editedSettings(before);
       fake.syncCount = 0;
       fake.calls.length = 0;
-      await saveSettings(changed, fake.run, {
-        dataValidation: true,
-        pageLayout: true,
-        tableResize,
+      const saved = await saveSettings(changed, {
+        run: fake.run,
+        capabilities: { dataValidation: true, pageLayout: true, tableResize },
       });
+      expect(saved.ok).toBe(true);
       expect(fake.syncCount).toBe(2);
       // Where Excel can resize a table, no TableRowCollection.add (co-authoring guidance).
       expect(fake.calls.includes('TableRowCollection.add')).toBe(!tableResize);

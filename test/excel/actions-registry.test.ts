@@ -1,7 +1,7 @@
 import { demoPlan } from '../../src/domain/demo';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';
-import { removeProject, setIncluded } from '../../src/excel/projects';
+import { removeProject, setIncluded } from '../../src/excel/actions';
 import { readWorkbookState } from '../../src/excel/read-state';
 import { a1 } from '../../src/domain/plan/a1';
 import type { ExcelRun } from '../../src/excel/host';
@@ -23,24 +23,29 @@ const entries = async (fake: Awaited<ReturnType<typeof demo>>) =>
 describe('project actions in the registry', () => {
   it('includes and excludes a project by writing its Included cell, in two syncs', async () => {
     const fake = await demo();
-    expect(await setIncluded('orsted', false, fake.run)).toBe(true);
+    expect((await setIncluded(['orsted'], false, { run: fake.run })).ok).toBe(true);
     expect(fake.syncCount).toBe(2);
     expect(await entries(fake)).toEqual([
       ['ALPHA', true],
       ['ORSTED', false],
       ['PORTAL', true],
     ]);
-    await setIncluded('ORSTED', true, fake.run);
+    await setIncluded(['ORSTED', 'PORTAL'], true, { run: fake.run });
     expect((await entries(fake))[1]).toEqual(['ORSTED', true]);
-    expect(await setIncluded('NOPE', true, fake.run)).toBe(false);
+    const unknown = await setIncluded(['ALPHA', 'NOPE'], false, { run: fake.run });
+    expect(unknown.ok ? [] : unknown.problems.map((p) => p.message)).toEqual([
+      'No project in the Projects register has the code NOPE; the codes are ALPHA, ORSTED, PORTAL.',
+    ]);
+    // A refused edit changes nothing, not even the lines whose codes were known.
+    expect((await entries(fake))[0]).toEqual(['ALPHA', true]);
   });
 
   it('removes a project from the plan and keeps its sheet unless told to delete it', async () => {
     const fake = await demo();
-    await removeProject('ALPHA', { deleteSheet: false }, fake.run);
+    await removeProject('ALPHA', { deleteSheet: false, run: fake.run });
     expect((await entries(fake)).map(([c]) => c)).toEqual(['ORSTED', 'PORTAL']);
     expect(fake.sheets.some((s) => s.name === 'Alpha Rollout')).toBe(true);
-    await removeProject('PORTAL', { deleteSheet: true }, fake.run);
+    await removeProject('PORTAL', { deleteSheet: true, run: fake.run });
     expect((await entries(fake)).map(([c]) => c)).toEqual(['ORSTED']);
     expect(fake.sheets.some((s) => s.name === 'Customer Portal Relaunch')).toBe(false);
   });
@@ -83,13 +88,18 @@ describe('project actions in the registry', () => {
   it('edits the right line when a co-author sorts the register between the read and the write', async () => {
     const fake = await demo();
     const caps = { dataValidation: true, pageLayout: true, findInRange: true };
-    expect(await setIncluded('ALPHA', false, sortedMeanwhile(fake), caps)).toBe(true);
+    const run = sortedMeanwhile(fake);
+    expect((await setIncluded(['ALPHA'], false, { run, capabilities: caps })).ok).toBe(true);
     expect(await entries(fake)).toEqual([
       ['PORTAL', true],
       ['ORSTED', true],
       ['ALPHA', false],
     ]);
-    await removeProject('ORSTED', { deleteSheet: false }, sortedMeanwhile(fake), caps);
+    await removeProject('ORSTED', {
+      deleteSheet: false,
+      run: sortedMeanwhile(fake),
+      capabilities: caps,
+    });
     expect((await entries(fake)).map(([c]) => c)).toEqual(['ALPHA', 'PORTAL']);
   });
 });

@@ -1,0 +1,40 @@
+import type { Result } from '../diagnostics';
+import { fail, ok } from '../diagnostics';
+import type { PlanStep, WorkbookPlan } from '../plan/types';
+import type { Settings } from '../schema/settings';
+import { CURRENCY_CELL, SETTINGS_SHEET, SETTINGS_TABLE_SPECS } from './settings-sheet';
+import { NO_PLAN_YET, type WorkbookState } from './workbook';
+
+/**
+ * The plan that stores checked settings in the workbook's Settings sheet, where co-authors and
+ * every formula see them: each Settings table becomes its new list (the names and validations
+ * that point at whole columns follow it) and the currency goes in its cell. The pane's Save
+ * settings and `implan settings --set` both decide here.
+ */
+export function settingsPlan(state: WorkbookState, settings: Settings): Result<WorkbookPlan> {
+  if (state.registry === null || state.settings === null) return fail(NO_PLAN_YET);
+  const steps: PlanStep[] = [];
+  for (const spec of SETTINGS_TABLE_SPECS) {
+    const existingRows = state.settingsRows?.[spec.table];
+    if (existingRows === undefined || !state.tables.includes(spec.table))
+      return fail({
+        severity: 'error',
+        code: 'settings-table-missing',
+        sheet: SETTINGS_SHEET,
+        message: `The Settings sheet has lost its table ${spec.table} (${spec.title.toLowerCase()}); undo the change that removed it, then save the settings again.`,
+      });
+    steps.push({
+      kind: 'setTableRows',
+      table: spec.table,
+      existingRows,
+      rows: spec.rows(settings),
+    });
+  }
+  steps.push({
+    kind: 'setCells',
+    sheet: SETTINGS_SHEET,
+    at: CURRENCY_CELL,
+    rows: [[settings.currency]],
+  });
+  return ok({ steps });
+}
