@@ -46,7 +46,7 @@ export const NO_STRUCTURE: WorkbookStructure = {
 
 const upper = (s: string) => s.toUpperCase();
 /** A reference as compared: without `=`, `$`, spaces or case. */
-const normal = (f: string) => upper(f.replace(/^=/, '').replace(/[$\s]/g, ''));
+const normal = (f: string) => upper(f.replace(/^=/, '').replace(/[$'\s]/g, ''));
 
 const SETTINGS_REFERS = new Map(settingsNames().map((n) => [upper(n.name), normal(n.refersTo)]));
 
