@@ -30,7 +30,7 @@ const { PlanFile } = dist('schema/plan-file');
 const { validatePlan } = dist('validation/validate');
 const { planConsolidation } = dist('consolidation/consolidate');
 /** The read side's response budget (src/excel/loads.ts), against which reads are chunked. */
-const RESPONSE_BUDGET = 2e6;
+const RESPONSE_BUDGET = 2.4e6;
 
 const args = process.argv.slice(2);
 const sizesArg = args.find((a) => a.startsWith('--sizes='));

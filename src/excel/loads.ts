@@ -14,8 +14,8 @@ import { utf8Length } from './payload';
  */
 const REFUSED = 'ResponsePayloadSizeLimitExceeded';
 
-/** Estimated bytes of one response, kept under half of Excel's limit for estimates that miss. */
-export const RESPONSE_BUDGET = 2_000_000;
+/** Estimated bytes of one response: under half of Excel's 5 MB, room for estimates that miss. */
+export const RESPONSE_BUDGET = 2_400_000;
 
 export type CellProperty = 'values' | 'formulas';
 
@@ -139,7 +139,7 @@ export class Loads {
     let size = 0;
     for (const band of bands.slice(first)) {
       const { measured, cost } = band.of;
-      const rate = measured.cells > 0 ? (1.5 * measured.bytes) / measured.cells : Infinity;
+      const rate = measured.cells > 0 ? (1.25 * measured.bytes) / measured.cells : Infinity;
       const bytes = band.cells * Math.min(rate, cost.bytesPerCell);
       if (group.length > 0 && size + bytes > this.budget) break;
       group.push(band);

@@ -40,8 +40,10 @@ describe('loads within the response budget', () => {
     expect(read.result?.address).toBe(`Data!B3:D${ROWS + 2}`);
     expect(read.result?.values).toEqual(Array.from({ length: ROWS }, (_, i) => row(i)));
     expect(read.result?.formulas).toHaveLength(ROWS);
-    // The addresses in one sync, then bands of as many whole rows as the budget holds.
-    expect(read.syncs).toBe(1 + Math.ceil(ROWS / Math.floor(budget / (3 * BYTES))));
+    // The addresses in one sync, then bands cut at the estimate, packed as measured allows.
+    const bands = Math.ceil(ROWS / Math.floor(budget / (3 * BYTES)));
+    expect(read.syncs).toBeGreaterThan(2);
+    expect(read.syncs).toBeLessThanOrEqual(1 + bands);
     expect(fake.syncCount).toBe(read.syncs);
     expect(Math.max(...fake.responseBytes.slice(1))).toBeLessThanOrEqual(budget);
   });
