@@ -19,9 +19,11 @@ import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } 
 
 /**
  * Excel on the web rejects a request above about 5 MB. Writes are queued until this many bytes
- * are pending, then synced, so the number of syncs grows with the data's size only.
+ * are pending by estimate (payload.ts), then synced, so the number of syncs grows with the
+ * data's size only. Half the limit, with room to spare: the estimate is not a measurement, and
+ * a smaller request keeps Excel and the pane responsive while it is applied.
  */
-export const PAYLOAD_BUDGET = 4_000_000;
+export const PAYLOAD_BUDGET = 2_400_000;
 
 export interface ApplyReport {
   readonly syncs: number;
@@ -50,12 +52,17 @@ export class WriteQueue {
 
   /** Runs just before each sync: e.g. to keep calculation suspended through every request. */
   beforeSync: (() => void) | undefined;
+  /** Runs after each sync, before the next request is built: e.g. to move a progress bar. */
+  afterSync: (() => Promise<void>) | undefined;
+  /** Cells of the plan's cell blocks queued so far, for a progress bar. */
+  cellsQueued = 0;
 
   async flush(): Promise<void> {
     this.beforeSync?.();
     await this.context.sync();
     this.syncs++;
     this.pending = 0;
+    await this.afterSync?.();
   }
 }
 
@@ -68,6 +75,7 @@ async function writeBlock<T>(
   topLeft: Excel.Range,
   rows: readonly (readonly T[])[],
   set: (range: Excel.Range, chunk: T[][]) => void,
+  countsAsCells = false,
 ): Promise<void> {
   const width = rows[0]?.length ?? 1;
   const total = utf8Length(rows);
@@ -76,6 +84,7 @@ async function writeBlock<T>(
     const chunk = rows.slice(start, start + perChunk).map((r) => [...r]);
     await q.spend(chunk, 2);
     set(topLeft.getOffsetRange(start, 0).getResizedRange(chunk.length - 1, width - 1), chunk);
+    if (countsAsCells) q.cellsQueued += chunk.length * width;
   }
 }
 
@@ -166,6 +175,7 @@ async function writeItem(
         sheet.getRange(item.at),
         inputs(item.rows),
         (r, chunk) => (r.formulas = chunk),
+        true,
       );
       return;
     }
@@ -451,7 +461,7 @@ export async function queuePlan(
   return [...skipped];
 }
 
-/** Applies a plan to the open workbook in one Excel.run and, for plans under 4 MB, one sync. */
+/** Applies a plan to the open workbook in one Excel.run and, for plans within the budget, one sync. */
 export async function applyPlan(
   plan: WorkbookPlan,
   options: { run?: ExcelRun; capabilities?: HostCapabilities; budget?: number } = {},

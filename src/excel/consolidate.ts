@@ -10,12 +10,12 @@ import {
 import { fingerprintOf, type SheetCell } from '../domain/consolidation/fingerprint';
 import type { Diagnostic } from '../domain/diagnostics';
 import { a1, parseRange } from '../domain/plan/a1';
-import type { Scalar } from '../domain/plan/types';
+import type { Scalar, WorkbookPlan } from '../domain/plan/types';
 import { hasPlan } from '../domain/template/workbook';
 import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import { NO_PLAN, queueRawPlanRead } from './read-plan';
-import { Loads } from './loads';
+import { type BandedRead, type CellCost, Loads } from './loads';
 import { queueStateRead } from './read-state';
 
 /** The steps the pane shows while consolidating, in order. */
@@ -36,6 +36,8 @@ export interface ConsolidateOptions {
   /** The user has agreed to lose what was typed into joint sheets. */
   readonly replaceEdited?: boolean;
   readonly onStep?: (step: ConsolidateStep) => void;
+  /** While writing: the share of the joint sheets' cells sent so far, 0 to 1. */
+  readonly onProgress?: (written: number) => void;
   /** Bytes per write request; smaller after Excel refuses one as too large. */
   readonly budget?: number;
 }
@@ -56,10 +58,16 @@ export type LiveConsolidation =
 export const REBUILDING =
   'Implan was rebuilding this sheet when Excel stopped it: click Consolidate again to finish.';
 
-function cellsOf(range: Excel.Range): SheetCell[] {
+/**
+ * A joint sheet's cell in a response, formula and value, at the most: an INDEX or SUMIFS text
+ * is long. Most of a used range is empty and costs far less; loads.ts measures and adapts, for
+ * each sheet apart (a new object each), since the register is denser than the schedule.
+ */
+const jointCells = (): CellCost => ({ bytesPerCell: 64 });
+
+function cellsOf(range: BandedRead): SheetCell[] {
   const origin = parseRange(range.address.split('!').pop() ?? 'A1').from;
-  const formulas = range.formulas as unknown[][];
-  const values = range.values as unknown[][];
+  const { formulas, values } = range;
   const out: SheetCell[] = [];
   formulas.forEach((row, r) =>
     row.forEach((f, c) => {
@@ -79,9 +87,9 @@ function cellsOf(range: Excel.Range): SheetCell[] {
 }
 
 /**
- * Consolidate in the open workbook. Reads in one phase (two syncs), decides in the domain, then
- * rebuilds the joint sheets in place with calculation suspended (one sync more, plus one per
- * 4 MB of payload): each sheet keeps its identity, so references to it from users' own sheets
+ * Consolidate in the open workbook. Reads in one phase (three syncs, more only for reads past
+ * the response budget), decides in the domain, then rebuilds the joint sheets in place with
+ * calculation suspended (one sync per request budget of payload): each sheet keeps its identity, so references to it from users' own sheets
  * keep working, and nothing in the run clears Excel's undo stack. Where ExcelApi 1.20 is
  * present the whole run is one undo step.
  */
@@ -98,6 +106,22 @@ export async function consolidateLive(
     if (code !== 'RequestPayloadSizeLimitExceeded' || budget <= 50_000) throw e;
     return await consolidateLive({ ...options, budget: Math.floor(budget / 4) });
   }
+}
+
+/**
+ * Hands the thread back to the pane between long stretches of work, so it repaints its
+ * progress and stays responsive (Excel's own round trips do the same between requests).
+ */
+const yieldToPane = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The cells a plan's cell blocks write: what the progress of writing is counted in. */
+function cellsIn(plan: WorkbookPlan): number {
+  let cells = 0;
+  for (const step of plan.steps)
+    if (step.kind === 'addSheet')
+      for (const item of step.sheet.items)
+        if (item.kind === 'cells') cells += item.rows.length * (item.rows[0]?.length ?? 0);
+  return cells;
 }
 
 async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsolidation> {
@@ -124,16 +148,18 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     );
     const joint = present.map((name) => {
       const used = wb.worksheets.getItem(name).getUsedRangeOrNullObject();
-      loads.add(() => used.load(['address', 'formulas', 'values']));
-      return { name, used };
+      // A joint sheet holds a formula per task and risk: read in bands that fit a response.
+      return { name, used: loads.addBanded(used, ['formulas', 'values'], jointCells()) };
     });
     await loads.sync();
     q.syncs = loads.syncs;
     step('Checking entries');
+    await yieldToPane();
     // Defined names compare ignoring case, as Excel compares them.
     const stored = new Map(names.items.map((n) => [n.name.toUpperCase(), String(n.formula)]));
     const existing: ExistingJointSheet[] = joint.map((j) => {
-      const cells = j.used.isNullObject ? [] : cellsOf(j.used);
+      const used = j.used();
+      const cells = used ? cellsOf(used) : [];
       // A sheet still saying it is being rebuilt was left so by a run Excel stopped half-way:
       // it holds implan's own half-written cells, to be finished without asking.
       const stamp = textConstant(stored.get(fingerprintName(j.name).toUpperCase()));
@@ -156,6 +182,12 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     step('Building the contingency plan');
 
     step('Writing the joint sheets');
+    const total = Math.max(1, cellsIn(result.plan));
+    q.afterSync = async () => {
+      options.onProgress?.(Math.min(1, q.cellsQueued / total));
+      await yieldToPane();
+    };
+    await yieldToPane();
     if (caps.suspendCalculation)
       q.beforeSync = () => context.application.suspendApiCalculationUntilNextSync();
     // The fingerprint says "rebuilding" from the first write request until the last, which

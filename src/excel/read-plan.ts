@@ -4,9 +4,12 @@ import { CARD_FIELDS, cardCell } from '../domain/template/project-sheet';
 import { tablesOf } from '../domain/template/project-identity';
 import type { RawPlan, RawProject, RawTable, RawValue } from '../domain/validation/raw';
 import { defaultRun, type ExcelRun } from './host';
-import { Loads } from './loads';
+import { type BandedRead, type CellCost, Loads } from './loads';
 import { placeOf, queueStateRead } from './read-state';
 import { hasPlan, type PlanState } from '../domain/template/workbook';
+
+/** A table value in a response: a number, a date serial or a short text, with JSON's commas. */
+const TABLE_CELLS: CellCost = { bytesPerCell: 12 };
 
 const ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
 
@@ -41,8 +44,8 @@ export function queueRawPlanRead(
     const load = (name: string) => {
       if (!tables.has(name.toUpperCase())) return null;
       const range = context.workbook.tables.getItem(name).getRange();
-      loads.add(() => range.load(['values', 'address']));
-      return { name, range };
+      // Tables grow with the plan: read in bands that each fit a response.
+      return { name, read: loads.addBanded(range, ['values'], TABLE_CELLS) };
     };
     const t = tablesOf(entry.code);
     return {
@@ -57,12 +60,13 @@ export function queueRawPlanRead(
   });
   const table = (
     sheet: string,
-    t: { name: string; range: Excel.Range } | null,
+    t: { name: string; read: () => BandedRead | null } | null,
   ): RawTable | undefined => {
-    if (!t) return undefined;
-    const [header = [], ...rows] = t.range.values as unknown[][];
+    const read = t?.read();
+    if (!t || !read) return undefined;
+    const [header = [], ...rows] = read.values;
     // The sheet the table is really on, which a wrong registry line can differ from.
-    const place = placeOf(t.range.address);
+    const place = placeOf(read.address);
     const at = parseRange(place.ref).from;
     return {
       name: t.name,
@@ -100,10 +104,10 @@ export const NO_PLAN: Diagnostic = {
 };
 
 /**
- * Reads every registered project's card and tables for validation in one Excel.run with two
+ * Reads every registered project's card and tables for validation in one Excel.run with three
  * syncs, whatever the number of projects, while the values fit one response: the first learns
- * which sheets and tables exist, the second loads all their values (split into more syncs
- * only where Excel refuses a response as too large).
+ * which sheets and tables exist, the second loads the cards and the tables' addresses, the
+ * third the tables' values (in more syncs where they pass the response budget, loads.ts).
  */
 export async function readRawPlanLive(run: ExcelRun = defaultRun): Promise<RawPlan | Diagnostic[]> {
   return await run(async (context) => {

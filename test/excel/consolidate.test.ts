@@ -43,7 +43,7 @@ function planOf(projects: number): PlanFileInput {
 }
 
 describe('consolidate through Office.js', () => {
-  it('reads in one phase, writes in one, with the same number of syncs for 1 or 12 projects', async () => {
+  it('reads in three syncs, writes in one, the same number for 1 or 12 projects', async () => {
     for (const n of [1, 12]) {
       const fake = await fakeWith(PlanFile.parse(planOf(n)));
       const steps: string[] = [];
@@ -54,7 +54,7 @@ describe('consolidate through Office.js', () => {
         onStep: (s) => steps.push(s),
       });
       expect(r.kind).toBe('ready');
-      expect([n, fake.syncCount]).toEqual([n, 3]);
+      expect([n, fake.syncCount]).toEqual([n, 4]);
       expect(steps).toEqual([...CONSOLIDATE_STEPS]);
       expect(fake.calls).toContain('suspendApiCalculationUntilNextSync');
       expect(fake.sheets.map((s) => s.name).slice(-3)).toEqual(JOINT);
@@ -144,7 +144,7 @@ describe('consolidate through Office.js', () => {
         planned[0],
       ]);
     expect(fake.sheets).toHaveLength(sheets);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
   });
 
   it('rebuilds in place: a user formula pointing into a joint sheet or at a Joint_ name keeps working', async () => {
@@ -168,12 +168,28 @@ describe('consolidate through Office.js', () => {
     expect(fake.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
   });
 
+  it('says how much of the joint sheets it has written after each request, up to all of it', async () => {
+    const fake = await fakeWith(demoPlan());
+    const written: number[] = [];
+    const r = await consolidateLive({
+      run: fake.run,
+      capabilities: ALL,
+      builtAt: BUILT,
+      budget: 30_000,
+      onProgress: (share) => written.push(share),
+    });
+    expect(r.kind).toBe('ready');
+    expect(written.length).toBeGreaterThan(3);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    expect(written.at(-1)).toBe(1);
+  });
+
   it('leaves sheets that say so when Excel stops it half-way, and the next run finishes them without asking', async () => {
     const fake = await fakeWith(demoPlan());
     await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
     const complete = modelFromFake(fake);
-    // Two reads and the first write request go through; the second write request is lost.
-    fake.interrupt(3);
+    // Three reads and the first write request go through; the second write request is lost.
+    fake.interrupt(4);
     await expect(
       consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT, budget: 30_000 }),
     ).rejects.toMatchObject({ code: 'GeneralException' });

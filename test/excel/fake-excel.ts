@@ -1078,19 +1078,14 @@ export function createFakeExcel(): FakeExcel {
             .filter(([, c]) => c.value !== undefined || c.formula !== undefined)
             .map(([ref]) => parseCell(ref));
           if (!s || used.length === 0) return nowhere();
-          return {
-            sheet: s,
-            ref: {
-              from: {
-                row: Math.min(...used.map((c) => c.row)),
-                col: Math.min(...used.map((c) => c.col)),
-              },
-              to: {
-                row: Math.max(...used.map((c) => c.row)),
-                col: Math.max(...used.map((c) => c.col)),
-              },
-            },
-          };
+          // A fold, not Math.min(...cells): a joint sheet of 200 projects has more cells than
+          // a call takes arguments.
+          const ref = { from: { ...used[0]! }, to: { ...used[0]! } };
+          for (const c of used) {
+            ref.from = { row: Math.min(ref.from.row, c.row), col: Math.min(ref.from.col, c.col) };
+            ref.to = { row: Math.max(ref.to.row, c.row), col: Math.max(ref.to.col, c.col) };
+          }
+          return { sheet: s, ref };
         });
       },
       set tabColor(v: string) {

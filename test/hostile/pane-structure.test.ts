@@ -51,6 +51,12 @@ const contents = (fake: FakeExcel) =>
     names: [...fake.names],
   });
 
+/**
+ * Check's syncs on a sound workbook (test/excel/read-plan.test.ts): the state, the tables'
+ * addresses, their cells in bands. Reading the structure adds none.
+ */
+const CHECK_SYNCS = 3;
+
 const gamma = { name: 'Gamma', code: 'GAMMA' };
 
 describe('hostile pane: structure found by Check and refused by the pane’s writes', () => {
@@ -62,7 +68,7 @@ describe('hostile pane: structure found by Check and refused by the pane’s wri
         `Alpha (cell C5): the Sheet column on the Projects sheet names "Settings", which is implan's own sheet`,
       ),
     );
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(CHECK_SYNCS);
   });
 
   it('L02 Check: a registry line naming another project’s sheet, told by the table’s own sheet', async () => {
@@ -175,7 +181,7 @@ describe('the fake host refuses writes as Excel does', () => {
     expect(fake.sheets.some((s) => s.name === 'New')).toBe(false);
   });
 
-  it('L11 protection is read with the rest of the state, in the same one sync', async () => {
+  it('L11 protection is read with the rest of the state, in no sync of its own', async () => {
     const fake = await paneBook();
     fake.sheet('Settings').protected = true;
     fake.structureProtected = true;
@@ -184,7 +190,7 @@ describe('the fake host refuses writes as Excel does', () => {
     expect(messages).toContainEqual(
       expect.stringMatching(/^warning: The sheet "Settings": it is protected/),
     );
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(CHECK_SYNCS);
   });
 });
 

@@ -163,3 +163,20 @@ export function jointTotals(input: JointInput): JointTotals {
 export const compareIds = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
 
 export const compareNames = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+
+/**
+ * Each project's place in name order, the same for names `compareNames` finds equal: sorting
+ * rows by these orders them as comparing the names would, without a collator call for every
+ * comparison of 20,000 rows (most of the joint rows' sorting time at 200 projects).
+ */
+export function nameRanks(projects: readonly JointProject[]): number[] {
+  const name = (i: number) => projects[i]?.entry.name ?? '';
+  const order = projects.map((_, i) => i).sort((a, b) => compareNames(name(a), name(b)));
+  const ranks = new Array<number>(projects.length).fill(0);
+  order.forEach((project, i) => {
+    const previous = order[i - 1];
+    const tied = previous !== undefined && compareNames(name(previous), name(project)) === 0;
+    ranks[project] = tied ? (ranks[previous] ?? i) : i;
+  });
+  return ranks;
+}

@@ -28,7 +28,7 @@ export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names:
     input,
     gridRefs(gridHeader, ordered.length, input.settings.taskStatuses),
   );
-  const grid = taskGrid(gridHeader, input);
+  const grid = taskGrid(gridHeader, input, ordered);
   const first = Math.min(...ordered.map((o) => o.task.start));
   const last = Math.max(...ordered.map((o) => Math.max(o.task.start, o.task.end)));
   const strip = stripOf(first, last);

@@ -1,5 +1,5 @@
 import { sheetRef, textLiteral } from '../plan/references';
-import type { Cell, SheetItem } from '../plan/types';
+import type { SheetItem } from '../plan/types';
 import { cardCell } from '../template/project-sheet';
 import type { RegistryEntry } from '../template/registry-sheet';
 import { styles } from '../template/styles';
@@ -69,6 +69,6 @@ export function overallCheck(sentences: string | null, what: string): string {
 }
 
 /** A project's name as a live link to its card, so a renamed project reads right everywhere. */
-export function projectName(entry: RegistryEntry): Cell {
+export function projectName(entry: RegistryEntry): { readonly formula: string } {
   return { formula: `${sheetRef(entry.sheet, cardCell('name'))}&""` };
 }

@@ -52,7 +52,7 @@ interface Props {
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'running'; step: ConsolidateStep }
+  | { kind: 'running'; step: ConsolidateStep; written?: number }
   | { kind: 'confirm'; edited: readonly string[] }
   | { kind: 'blocked'; errors: number }
   | { kind: 'done'; totals: JointTotals; warnings: number };
@@ -77,6 +77,8 @@ export function ConsolidatePanel({
         run,
         replaceEdited,
         onStep: (step) => setPhase({ kind: 'running', step }),
+        onProgress: (written) =>
+          setPhase({ kind: 'running', step: 'Writing the joint sheets', written }),
       });
       if (r.kind === 'ready') {
         setPhase({ kind: 'done', totals: r.totals, warnings: r.warnings.length });
@@ -113,7 +115,10 @@ export function ConsolidatePanel({
       {running && (
         <Field validationMessage={phase.step} validationState="none">
           <ProgressBar
-            value={(stepIndex + 1) / (CONSOLIDATE_STEPS.length + 1)}
+            value={
+              (stepIndex + 1 + (running ? (phase.written ?? 0) : 0)) /
+              (CONSOLIDATE_STEPS.length + 1)
+            }
             aria-label="Consolidation progress"
           />
         </Field>

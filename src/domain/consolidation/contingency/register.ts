@@ -7,7 +7,13 @@ import type { RiskColumn } from '../../template/columns';
 import { bandRules } from '../../template/risk-bands';
 import { numberFormats, styles } from '../../template/styles';
 import { type Block, gridColumns, OPEN, sourceColumns } from '../blocks';
-import { compareIds, compareNames, type JointInput, type JointRisk } from '../input';
+import {
+  compareIds,
+  type JointInput,
+  type JointProject,
+  type JointRisk,
+  nameRanks,
+} from '../input';
 import { projectName } from '../joint-sheet';
 
 interface RegisterColumn<H extends string> {
@@ -55,16 +61,14 @@ export interface RegisterRefs {
 
 /** Risks in register order: score (highest first), then project name, then risk ID. */
 export function riskOrder(input: JointInput): { project: number; risk: JointRisk }[] {
+  const names = nameRanks(input.projects);
   return input.projects
     .flatMap((p, project) => p.risks.map((risk) => ({ project, risk })))
     .sort(
       (x, y) =>
         (Number.isFinite(y.risk.score) ? y.risk.score : -1) -
           (Number.isFinite(x.risk.score) ? x.risk.score : -1) ||
-        compareNames(
-          input.projects[x.project]?.entry.name ?? '',
-          input.projects[y.project]?.entry.name ?? '',
-        ) ||
+        (names[x.project] ?? 0) - (names[y.project] ?? 0) ||
         compareIds(x.risk.id, y.risk.id),
     );
 }
@@ -125,22 +129,29 @@ export function rankKeyScale(risks: number): number {
   return 10 ** String(Math.max(risks, 1)).length;
 }
 
-/** One register row: every cell an INDEX into the risk's own table row. */
-function registerRow(
-  input: JointInput,
-  { project, risk }: { project: number; risk: JointRisk },
-  row: number,
+/**
+ * A project's register row for a risk's table row, at sheet row `row`: every cell an INDEX
+ * into the risk's own table row. Its column references are built once per project.
+ */
+function rowMaker(
+  p: JointProject,
   first: number,
   scale: number,
-): Cell[] {
-  const p = input.projects[project]!;
-  const source = sourceColumns(p.entry.code);
-  return REGISTER.map((c): Cell => {
-    if (c.header === 'Project') return projectName(p.entry);
-    if (c.header === 'Rank key') return { formula: rankKeyFormula(row, first, scale) };
-    const at = `INDEX(${source.risks(c.source!)},${risk.row})`;
-    return c.kind === 'text' ? { formula: `${at}&""` } : { formula: `IF(${at}="","",${at})` };
+): (risk: JointRisk, row: number) => Cell[] {
+  const risks = sourceColumns(p.entry.code).risks;
+  const name = projectName(p.entry);
+  const cells = REGISTER.map((c): ((risk: JointRisk, row: number) => Cell) => {
+    if (c.header === 'Project') return () => ({ ...name });
+    if (c.header === 'Rank key')
+      return (_, row) => ({ formula: rankKeyFormula(row, first, scale) });
+    const column = risks(c.source!);
+    if (c.kind === 'text') return (risk) => ({ formula: `INDEX(${column},${risk.row})&""` });
+    return (risk) => {
+      const at = `INDEX(${column},${risk.row})`;
+      return { formula: `IF(${at}="","",${at})` };
+    };
   });
+  return (risk, row) => cells.map((cell) => cell(risk, row));
 }
 
 /** The register of every risk of every included project, highest score first, below `headerRow`. */
@@ -155,13 +166,13 @@ export function riskRegister(headerRow: number, input: JointInput): Block {
   if (reg === null) return { items, refs: undefined };
   const first = headerRow + 1;
   const body = block(a1(first, 0), ordered.length, width);
+  const scale = rankKeyScale(ordered.length);
+  const makers = input.projects.map((p) => rowMaker(p, first, scale));
   items.push(
     {
       kind: 'cells',
       at: a1(first, 0),
-      rows: ordered.map((o, n) =>
-        registerRow(input, o, first + n, first, rankKeyScale(ordered.length)),
-      ),
+      rows: ordered.map((o, n) => makers[o.project]!(o.risk, first + n)),
     },
     ...registerFormats(first, ordered.length, width, input.settings),
     ...bandRules(body, REGISTER_HEADERS, input.settings),

@@ -4,7 +4,13 @@ import type { Cell, SheetItem } from '../../plan/types';
 import { type TaskColumn, YES } from '../../template/columns';
 import { numberFormats, styles } from '../../template/styles';
 import { type Block, gridColumns, sourceColumns } from '../blocks';
-import { compareIds, compareNames, type JointInput, type JointTask } from '../input';
+import {
+  compareIds,
+  type JointInput,
+  type JointProject,
+  type JointTask,
+  nameRanks,
+} from '../input';
 import { projectName } from '../joint-sheet';
 
 /** What a task's Milestone cell holds when it is one, as a formula literal. */
@@ -44,15 +50,13 @@ export interface ScheduledTask {
 
 /** Task rows in schedule order: start date, then project name, then task ID. */
 export function scheduleOrder(input: JointInput): ScheduledTask[] {
+  const names = nameRanks(input.projects);
   return input.projects
     .flatMap((p, project) => p.tasks.map((task) => ({ project, task })))
     .sort(
       (x, y) =>
         x.task.start - y.task.start ||
-        compareNames(
-          input.projects[x.project]?.entry.name ?? '',
-          input.projects[y.project]?.entry.name ?? '',
-        ) ||
+        (names[x.project] ?? 0) - (names[y.project] ?? 0) ||
         compareIds(x.task.id, y.task.id),
     );
 }
@@ -96,20 +100,31 @@ export function gridRefs(
   };
 }
 
-function taskRow(input: JointInput, { project, task }: ScheduledTask): Cell[] {
-  const p = input.projects[project]!;
+/** A project's grid row for a task's table row; its column references are built once. */
+function rowMaker(p: JointProject): (row: number) => Cell[] {
   const tasks = sourceColumns(p.entry.code).tasks;
-  return GRID.map((g): Cell => {
-    if (!g.source) return projectName(p.entry);
-    const at = `INDEX(${tasks(g.source)},${task.row})`;
-    if (g.text) return { formula: `${at}&""` };
-    return { formula: `IF(${at}="","",${at})` };
+  const name = projectName(p.entry);
+  const cells = GRID.map((g): ((row: number) => Cell) => {
+    if (!g.source) return () => ({ ...name });
+    const column = tasks(g.source);
+    if (g.text) return (row) => ({ formula: `INDEX(${column},${row})&""` });
+    return (row) => {
+      const at = `INDEX(${column},${row})`;
+      return { formula: `IF(${at}="","",${at})` };
+    };
   });
+  return (row) => cells.map((cell) => cell(row));
 }
 
-/** Every task in schedule order below `headerRow`, each cell an INDEX into its own table row. */
-export function taskGrid(headerRow: number, input: JointInput): Block<GridRefs | null> {
-  const ordered = scheduleOrder(input);
+/**
+ * Every task in schedule order (`ordered`, from scheduleOrder) below `headerRow`, each cell an
+ * INDEX into its own table row.
+ */
+export function taskGrid(
+  headerRow: number,
+  input: JointInput,
+  ordered: readonly ScheduledTask[],
+): Block<GridRefs | null> {
   const refs = gridRefs(headerRow, ordered.length, input.settings.taskStatuses);
   const items: SheetItem[] = [
     { kind: 'cells', at: a1(headerRow, 0), rows: [GRID.map((g) => g.header)] },
@@ -117,7 +132,12 @@ export function taskGrid(headerRow: number, input: JointInput): Block<GridRefs |
   ];
   if (!refs) return { items, refs };
   const first = refs.firstRow;
-  items.push({ kind: 'cells', at: a1(first, 0), rows: ordered.map((o) => taskRow(input, o)) });
+  const makers = input.projects.map(rowMaker);
+  items.push({
+    kind: 'cells',
+    at: a1(first, 0),
+    rows: ordered.map((o) => makers[o.project]!(o.task.row)),
+  });
   for (const [i, g] of GRID.entries())
     if (g.format)
       items.push({
