@@ -72,10 +72,7 @@ export function setTableRows(
   caps: HostCapabilities,
 ): void {
   const table = context.workbook.tables.getItem(step.table);
-  const width = step.rows[0]?.length ?? 1;
-  // A table keeps at least one body row; an empty list leaves it blank.
-  const wanted =
-    step.rows.length > 0 ? inputs(step.rows) : [Array.from({ length: width }, () => '')];
+  const wanted = inputs(step.rows);
   if (caps.tableResize) resizeTo(table, wanted, step.existingRows);
   else growOrShrink(table, wanted, step.existingRows);
 }

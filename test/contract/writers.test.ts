@@ -152,6 +152,12 @@ describe('both writers, same plan', () => {
     const file = await fileEdit(bytes, (s) => settingsPlan(s, changed));
     expect((await readWorkbookState(file)).settings).toEqual(changed);
     expectSame(modelFromFake(fake), await modelFromXlsx(file));
+    // An empty list leaves its table one blank line, as wide as the table.
+    const none = { ...changed, holidays: [] };
+    expect((await saveSettings(none, { run: fake.run, capabilities: ALL })).ok).toBe(true);
+    const emptied = await fileEdit(file, (s) => settingsPlan(s, none));
+    expect((await readWorkbookState(emptied)).settings).toEqual(none);
+    expectSame(modelFromFake(fake), await modelFromXlsx(emptied));
   });
 
   it('a plan using every field of the plan types gives the same workbook', async () => {

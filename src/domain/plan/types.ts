@@ -137,8 +137,9 @@ export type PlanStep =
   /** Deletes a sheet and the tables on it. */
   | { readonly kind: 'deleteSheet'; readonly sheet: string }
   /**
-   * Makes a table's data body exactly `rows` (one blank row when `rows` is empty: a table
-   * keeps at least one), from its header down; the cells of rows it gives up are emptied.
+   * Makes a table's data body exactly `rows` (at least one, each as wide as the table: a
+   * table keeps one body row, blank for an empty list), from its header down; the cells of
+   * rows it gives up are emptied.
    * `existingRows` is the body size the plan was made against.
    */
   | {

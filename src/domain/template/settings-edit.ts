@@ -12,7 +12,9 @@ import { NO_PLAN_YET, type WorkbookState } from './workbook';
  * settings and `implan settings --set` both decide here.
  */
 export function settingsPlan(state: WorkbookState, settings: Settings): Result<WorkbookPlan> {
-  if (state.registry === null || state.settings === null) return fail(NO_PLAN_YET);
+  // Settings that no longer read (a gap typed into the bands) are exactly what a save mends:
+  // only the register and the Settings tables must be there.
+  if (state.registry === null) return fail(NO_PLAN_YET);
   const steps: PlanStep[] = [];
   for (const spec of SETTINGS_TABLE_SPECS) {
     const existingRows = state.settingsRows?.[spec.table];
@@ -23,11 +25,14 @@ export function settingsPlan(state: WorkbookState, settings: Settings): Result<W
         sheet: SETTINGS_SHEET,
         message: `The Settings sheet has lost its table ${spec.table} (${spec.title.toLowerCase()}); undo the change that removed it, then save the settings again.`,
       });
+    const rows = spec.rows(settings);
+    // A table keeps at least one body row: an empty list (no holidays) is one blank line.
+    const blank = [spec.columns.map(() => null)];
     steps.push({
       kind: 'setTableRows',
       table: spec.table,
       existingRows,
-      rows: spec.rows(settings),
+      rows: rows.length > 0 ? rows : blank,
     });
   }
   steps.push({

@@ -143,8 +143,7 @@ async function setTableRef(pkg: XlsxPackage, table: TableEntry, bottom: number):
 }
 
 /**
- * Makes a table's data body exactly `rows` from its header down (one blank row when there are
- * none): the table grows as fillTableRows grows it, or ends higher, and the cells of the rows
+ * Makes a table's data body exactly `rows` (at least one) from its header down: the table grows as fillTableRows grows it, or ends higher, and the cells of the rows
  * it gives up are emptied.
  */
 export async function setTableRows(
@@ -153,11 +152,10 @@ export async function setTableRows(
   rows: readonly (readonly Cell[])[],
 ): Promise<void> {
   const table = await tableOf(pkg, tableName);
+  if (rows.length === 0) throw new Error(`A table keeps a body row: ${tableName} was given none`);
   const body = bodyRange(table);
-  const width = body.right - body.left + 1;
-  const wanted = rows.length > 0 ? rows : [Array<Cell>(width).fill(null)];
-  await fillTableRows(pkg, tableName, 0, wanted);
-  const last = body.top + wanted.length - 1;
+  await fillTableRows(pkg, tableName, 0, rows);
+  const last = body.top + rows.length - 1;
   if (last >= body.bottom) return;
   const emptied = new Map<number, RowCells>();
   for (let r = last + 1; r <= body.bottom; r++) emptied.set(r, new Map());
