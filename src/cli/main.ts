@@ -19,6 +19,7 @@ import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
 import { printHelp, unknownCommand } from './help-command';
 import { initWorkbook } from './init';
+import { upgradeCommand, upgradeHintFor, versionNotes } from './upgrade';
 import { UserError, exists, parseJson, readInput } from './io';
 import { checkNewFile, isSameFile, withWorkbook, writeNewFile } from './safe-write';
 
@@ -84,6 +85,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       json: { type: 'boolean' },
       'replace-edited': { type: 'boolean' },
       force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const [command, target] = positionals;
@@ -154,11 +156,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'validate': {
       const file = requireXlsx(target, 'workbook to check');
-      const raw = await readRawPlan(
-        await XlsxPackage.load(await readInput(file, 'workbook'), file),
-        file,
-      );
-      const diagnostics = Array.isArray(raw) ? raw : validatePlan(raw);
+      const pkg = await XlsxPackage.load(await readInput(file, 'workbook'), file);
+      const raw = await readRawPlan(pkg, file);
+      const version = Array.isArray(raw) ? [] : await versionNotes(pkg, file);
+      const refused = Array.isArray(raw) || version.some((d) => d.severity === 'error');
+      const diagnostics = refused
+        ? [...(Array.isArray(raw) ? raw : []), ...version]
+        : [...version, ...validatePlan(raw)];
       if (values.json) io.out(JSON.stringify(diagnostics, null, 2));
       else printGrouped(io, diagnostics);
       return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
@@ -174,6 +178,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
           builtAt: builtAtText(new Date()),
           replaceEdited: values['replace-edited'] ?? false,
           label: file,
+          upgradeHint: upgradeHintFor(file),
         });
         switch (result.kind) {
           case 'unreadable':
@@ -215,14 +220,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return await withWorkbook(file, readWorkbook, async (book) => {
         const bytes = book.bytes;
         const state = await readWorkbookState(bytes, file);
-        const result = addProjectPlan(state, {
-          name,
-          ...(values.code !== undefined ? { code: values.code } : {}),
-          ...(values.manager !== undefined ? { manager: values.manager } : {}),
-          ...(values.start !== undefined ? { start: values.start } : {}),
-          ...(values.end !== undefined ? { end: values.end } : {}),
-          ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
-        });
+        const result = addProjectPlan(
+          state,
+          {
+            name,
+            ...(values.code !== undefined ? { code: values.code } : {}),
+            ...(values.manager !== undefined ? { manager: values.manager } : {}),
+            ...(values.start !== undefined ? { start: values.start } : {}),
+            ...(values.end !== undefined ? { end: values.end } : {}),
+            ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+          },
+          upgradeHintFor(file),
+        );
         if (!result.ok) {
           report(io, result.problems);
           if (values.sheet === undefined && result.problems.some((p) => p.code === 'sheet-name'))
@@ -237,6 +246,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return 0;
       });
     }
+    case 'upgrade':
+      return await upgradeCommand(
+        io,
+        requireXlsx(target, 'workbook to upgrade'),
+        values['dry-run'] ?? false,
+      );
     default:
       throw new UserError(unknownCommand(command ?? ''), 2);
   }

@@ -4,10 +4,12 @@ import { type TableRead, decodeSettings, registryStateOf } from '../domain/templ
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
 import {
   CURRENCY_CELL,
+  REVIEW_DAYS_CELL,
   SETTINGS_SHEET,
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
 import type { WorkbookState } from '../domain/template/workbook';
+import { TEMPLATE_VERSION_NAME, templateVersionOf } from '../domain/template/version';
 import { CONSOLIDATED_AT, textConstant } from '../domain/consolidation/consolidate';
 import { defaultRun, type ExcelRun } from './host';
 import type { Loads } from './loads';
@@ -42,8 +44,11 @@ export function queueStateRead(context: Excel.RequestContext, loads?: Loads): ()
   const registry = load(REGISTRY_TABLE);
   const settingsTables = SETTINGS_TABLE_SPECS.map((s) => ({ name: s.table, ...load(s.table) }));
   const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-  const currency = settingsSheet.getRange(CURRENCY_CELL);
-  queue(() => currency.load('values'));
+  // The card's values one under the other: currency, then (template version 2) review period.
+  const card = settingsSheet.getRange(`${CURRENCY_CELL}:${REVIEW_DAYS_CELL}`);
+  queue(() => card.load('values'));
+  const names = wb.names;
+  queue(() => names.load('items/name,items/formula'));
 
   return () => {
     let settings: Settings | null = null;
@@ -54,18 +59,25 @@ export function queueStateRead(context: Excel.RequestContext, loads?: Loads): ()
       const read = new Map<string, TableRead>();
       for (const t of settingsTables)
         if (!t.table.isNullObject) read.set(t.name, tableRead(t.range));
-      // eslint-disable-next-line office-addins/call-sync-before-read
-      const code = scalar(currency.values[0]?.[0]);
-      const parsed = Settings.safeParse(decodeSettings(code, read));
+      const [code, days] = card.values.map((row) => scalar(row[0]));
+      const parsed = Settings.safeParse(decodeSettings(code ?? null, read, days ?? null));
       settings = parsed.success ? parsed.data : null;
     }
+    const version = nameFormula(names, TEMPLATE_VERSION_NAME);
     return {
       sheets: sheets.items.map((s) => s.name),
       tables: tables.items.map((t) => t.name),
       registry: registry.table.isNullObject ? null : registryStateOf(tableRead(registry.range)),
       settings,
+      templateVersion: templateVersionOf(version, !registry.table.isNullObject),
     };
   };
+}
+
+/** A workbook name's formula; defined names compare ignoring case, as Excel compares them. */
+function nameFormula(names: Excel.NamedItemCollection, name: string): string | undefined {
+  const found = names.items.find((n) => n.name.toUpperCase() === name.toUpperCase());
+  return found === undefined ? undefined : String(found.formula);
 }
 
 /** Reads the workbook's state in one Excel.run with one sync. */
@@ -89,8 +101,7 @@ export async function readPlanStatus(run: ExcelRun = defaultRun): Promise<PlanSt
     const result = queueStateRead(context);
     const names = context.workbook.names.load('items/name,items/formula');
     await context.sync();
-    // Defined names compare ignoring case, as Excel compares them.
-    const stamp = names.items.find((n) => n.name.toUpperCase() === CONSOLIDATED_AT.toUpperCase());
-    return { state: result(), consolidatedAt: textConstant(String(stamp?.formula ?? '')) };
+    const stamp = nameFormula(names, CONSOLIDATED_AT);
+    return { state: result(), consolidatedAt: textConstant(stamp ?? '') };
   });
 }

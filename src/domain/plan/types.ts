@@ -102,8 +102,24 @@ export interface NamePlan {
   readonly comment?: string;
 }
 
+/** What may be written onto a sheet that exists and holds people's work: never a table or a merge. */
+export type SheetEdit = Extract<
+  SheetItem,
+  { readonly kind: 'cells' | 'format' | 'validation' | 'conditionalFormat' }
+>;
+
 export type PlanStep =
   | { readonly kind: 'addSheet'; readonly sheet: SheetPlan }
+  | {
+      /**
+       * Writes items onto an existing sheet, leaving every other cell, format, rule and
+       * table of it as it was (a template upgrade). The plan is made against what the
+       * target cells held, so it only ever names cells that were empty.
+       */
+      readonly kind: 'editSheet';
+      readonly sheet: string;
+      readonly items: readonly SheetEdit[];
+    }
   | { readonly kind: 'setNames'; readonly names: readonly NamePlan[] }
   | {
       /**

@@ -15,6 +15,7 @@ import {
   registrySheetPlan,
 } from './registry-sheet';
 import { settingsNames, settingsSheetPlan } from './settings-sheet';
+import { templateVersionNamePlan, versionProblem } from './version';
 
 /** What implan needs to know of a workbook before changing it; read by either reader. */
 export interface WorkbookState {
@@ -29,6 +30,8 @@ export interface WorkbookState {
     readonly nextRow: number;
   } | null;
   readonly settings: Settings | null;
+  /** The template version (see version.ts): null without a plan, NaN when unreadable. */
+  readonly templateVersion: number | null;
 }
 
 /** A workbook state that holds a plan: a Projects registry and readable Settings. */
@@ -87,7 +90,7 @@ export function newWorkbookPlan(input: PlanFile): WorkbookPlan {
       kind: 'addSheet',
       sheet: projectSheetPlan(p, plan.settings),
     })),
-    { kind: 'setNames', names: settingsNames() },
+    { kind: 'setNames', names: [...settingsNames(), templateVersionNamePlan()] },
   ];
   return { steps };
 }
@@ -110,6 +113,7 @@ export type NewProjectInput = Omit<ProjectHeaderInput, 'code'> & { code?: string
 export function addProjectPlan(
   state: WorkbookState,
   input: NewProjectInput,
+  upgradeHint = 'click Upgrade in the implan pane, or run "implan upgrade" on the file',
 ): Result<{ plan: WorkbookPlan; project: Project }> {
   if (state.registry === null || state.settings === null)
     return fail(
@@ -118,6 +122,8 @@ export function addProjectPlan(
         'This workbook has no implan plan yet (no Projects and Settings sheets): set it up first with "implan init" or the Set up button.',
       ),
     );
+  const version = versionProblem(state.templateVersion, upgradeHint);
+  if (version) return fail(version);
   const taken = state.registry.entries.map((e) => e.code);
   const withCode = { ...input, code: input.code ?? suggestCode(input.name ?? '', taken) };
   const parsed = ProjectHeader.safeParse(withCode);

@@ -131,6 +131,45 @@ export function cellXml(
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
 }
 
+const ROW_CELL = /<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+
+/** Row `r` (1-based) of a sheet's XML; its body is group 1. */
+const rowOf = (r: number) => new RegExp(`<row\\b[^>]*?\\br="${r}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`);
+
+/** The cells of one row's XML (its body), by 0-based column. */
+export function rowCells(body: string): Map<number, string> {
+  const cells = new Map<number, string>();
+  for (const c of body.matchAll(ROW_CELL)) cells.set(columnIndex(c[1] ?? ''), c[0]);
+  return cells;
+}
+
+/**
+ * Puts cells (XML, by 0-based column) into row `r` (1-based) of a sheet's XML: a cell of the
+ * same column is replaced, cells stay sorted by column and rows by number. The row keeps its
+ * attributes but `spans`, a hint the new cells may widen; a missing row is inserted in order.
+ */
+export function putRowCells(xml: string, r: number, cells: ReadonlyMap<number, string>): string {
+  let out = xml.replace(/<sheetData\s*\/>/, '<sheetData></sheetData>');
+  const existing = rowOf(r).exec(out);
+  const merged = rowCells(existing?.[1] ?? '');
+  for (const [col, cell] of cells) merged.set(col, cell);
+  const body = [...merged]
+    .sort(([x], [y]) => x - y)
+    .map(([, c]) => c)
+    .join('');
+  if (existing) {
+    const open = startTag(existing[0])
+      .replace(/\s*\/>$/, '>')
+      .replace(/\sspans="[^"]*"/, '');
+    const end = existing.index + existing[0].length;
+    return `${out.slice(0, existing.index)}${open}${body}</row>${out.slice(end)}`;
+  }
+  const next = [...out.matchAll(/<row\b[^>]*?\br="(\d+)"/g)].find((m) => Number(m[1]) > r);
+  const at = next ? next.index : out.indexOf('</sheetData>');
+  out = `${out.slice(0, at)}<row r="${r}">${body}</row>${out.slice(at)}`;
+  return out;
+}
+
 /**
  * Writes cells into a sheet part, row by row, keeping rows sorted by number and cells by column.
  * `style(row, col)` gives the style index for a new cell (existing cells keep theirs).
@@ -144,41 +183,17 @@ export async function writeCells(
   style: (col: number) => string | undefined,
 ): Promise<void> {
   let xml = await pkg.text(sheetPath);
-  if (/<sheetData\s*\/>/.test(xml))
-    xml = xml.replace(/<sheetData\s*\/>/, '<sheetData></sheetData>');
   rows.forEach((cells, i) => {
     const r = top + i;
-    const rowRe = new RegExp(`<row\\b[^>]*?\\br="${r + 1}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`);
-    const existing = rowRe.exec(xml);
-    const current = new Map<number, string>();
-    if (existing?.[1])
-      for (const c of existing[1].matchAll(
-        /<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g,
-      ))
-        current.set(columnIndex(c[1] ?? ''), c[0]);
+    const current = rowCells(rowOf(r + 1).exec(xml)?.[1] ?? '');
+    const written = new Map<number, string>();
     cells.forEach((cell, j) => {
       const col = left + j;
       const old = current.get(col);
       const oldStyle = old ? attributes(startTag(old)).s : undefined;
-      current.set(col, cellXml(a1(r, col), oldStyle ?? style(col), cell));
+      written.set(col, cellXml(a1(r, col), oldStyle ?? style(col), cell));
     });
-    const body = [...current.entries()]
-      .sort(([x], [y]) => x - y)
-      .map(([, c]) => c)
-      .join('');
-    if (existing) {
-      const open = startTag(existing[0])
-        .replace(/\s*\/>$/, '>')
-        .replace(/\sspans="[^"]*"/, '');
-      xml =
-        xml.slice(0, existing.index) +
-        `${open}${body}</row>` +
-        xml.slice(existing.index + existing[0].length);
-    } else {
-      const next = [...xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)].find((m) => Number(m[1]) > r + 1);
-      const at = next ? next.index : xml.indexOf('</sheetData>');
-      xml = `${xml.slice(0, at)}<row r="${r + 1}">${body}</row>${xml.slice(at)}`;
-    }
+    xml = putRowCells(xml, r + 1, written);
   });
   pkg.setText(sheetPath, xml);
 }

@@ -121,12 +121,13 @@ export function bodyRange(t: TableEntry): {
  */
 export async function setDefinedNames(
   pkg: XlsxPackage,
-  names: readonly { name: string; refersTo: string }[],
+  names: readonly { name: string; refersTo: string; comment?: string }[],
 ): Promise<void> {
   let xml = await pkg.text(WORKBOOK);
   const toAdd: string[] = [];
-  for (const { name, refersTo } of names) {
-    const element = `<definedName name="${escapeXml(name)}">${escapeXml(refersTo)}</definedName>`;
+  for (const { name, refersTo, comment } of names) {
+    const note = comment === undefined ? '' : ` comment="${escapeXml(comment)}"`;
+    const element = `<definedName name="${escapeXml(name)}"${note}>${escapeXml(refersTo)}</definedName>`;
     const existing = elements(xml, 'definedName').find((e) => {
       const a = attributes(e.text);
       return a.name?.toUpperCase() === name.toUpperCase() && a.localSheetId === undefined;
