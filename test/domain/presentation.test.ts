@@ -124,6 +124,7 @@ const JOINT: Record<string, SheetExpectations> = {
     conditionalFormats: [
       ['A3', 'LEFT($A$3,2)="Up"', '#006100 bold'],
       ['A3', 'LEFT($A$3,2)<>"Up"', '#FFC7CE #9C0006 bold'],
+      ['I6:K8', '$K6="Due"', '#FFC7CE #9C0006'],
       [
         'A13:K29',
         'AND(ISNUMBER($G13),$G13<TODAY(),$I13<>"Done",$I13<>"Cancelled",N($J13)<1)',
