@@ -9,6 +9,8 @@ import {
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
 import type { WorkbookState } from '../domain/template/workbook';
+import { cardCell } from '../domain/template/project-sheet';
+import { serialToIso } from '../domain/dates';
 import { TEMPLATE_VERSION_NAME, templateVersionOf } from '../domain/template/version';
 import { CONSOLIDATED_AT, textConstant } from '../domain/consolidation/consolidate';
 import { defaultRun, type ExcelRun } from './host';
@@ -89,19 +91,41 @@ export async function readWorkbookState(run: ExcelRun = defaultRun): Promise<Wor
   });
 }
 
-/** What the pane's status card shows besides the state: when Consolidate last ran. */
+/** A project's last review as its card says it: an ISO date, or null when empty or not a date. */
+export interface ProjectReview {
+  readonly name: string;
+  readonly manager: string;
+  readonly lastReviewed: string | null;
+}
+
+/** What the pane's status card shows besides the state: when Consolidate last ran, reviews. */
 export interface PlanStatus {
   readonly state: WorkbookState;
   readonly consolidatedAt: string | null;
+  readonly reviews: readonly ProjectReview[];
 }
 
-/** The workbook's state and the last consolidation time, in one sync. */
+/**
+ * The workbook's state, the last consolidation time and every project's review date: two
+ * syncs whatever the number of projects (the cards can only be named once the registry is read).
+ */
 export async function readPlanStatus(run: ExcelRun = defaultRun): Promise<PlanStatus> {
   return await run(async (context) => {
     const result = queueStateRead(context);
     const names = context.workbook.names.load('items/name,items/formula');
     await context.sync();
     const stamp = nameFormula(names, CONSOLIDATED_AT);
-    return { state: result(), consolidatedAt: textConstant(stamp ?? '') };
+    const state = result();
+    const cards = (state.registry?.entries ?? []).map((entry) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(entry.sheet);
+      return { entry, sheet, cell: sheet.getRange(cardCell('lastReviewed')).load('values') };
+    });
+    if (cards.length > 0) await context.sync();
+    const reviews = cards.map(({ entry, sheet, cell }) => {
+      const v: unknown = sheet.isNullObject ? null : cell.values[0]?.[0];
+      const lastReviewed = typeof v === 'number' && v > 0 ? serialToIso(Math.floor(v)) : null;
+      return { name: entry.name, manager: entry.manager, lastReviewed };
+    });
+    return { state, consolidatedAt: textConstant(stamp ?? ''), reviews };
   });
 }
