@@ -112,6 +112,18 @@ Refuses to replace a joint sheet someone typed into, unless --replace-edited.
 Example:
   implan consolidate demo.xlsx -o consolidated.xlsx`,
   },
+  upgrade: {
+    synopsis: 'implan upgrade BOOK.xlsx [--dry-run]',
+    summary: 'upgrade a workbook made by an older implan',
+    details: `Adds what this version of the template has and BOOK.xlsx lacks (today: the Settings row
+"Review every (days)" and each project card's Review row) into empty cells, keeps every value
+you typed and every sheet, table and name implan does not own, and prints per project what it
+changed. In place it keeps the previous file as BOOK.xlsx.bak; --dry-run only prints what it
+would change. Running it again changes nothing. Refuses a workbook made by a newer implan.
+
+Example:
+  implan upgrade plan.xlsx --dry-run`,
+  },
   schema: {
     synopsis: 'implan schema',
     summary: 'the JSON Schema of plan files',

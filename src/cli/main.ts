@@ -20,6 +20,7 @@ import { readRawPlan } from '../xlsx/read-raw';
 import { printHelp, unknownCommand } from './help-command';
 import { includeCommand, removeProjectCommand, settingsCommand } from './edit-commands';
 import { initWorkbook } from './init';
+import { upgradeCommand, upgradeHintFor, versionNotes } from './upgrade';
 import { UserError, exists, parseJson, readInput } from './io';
 import { checkNewFile, isSameFile, withWorkbook, writeNewFile } from './safe-write';
 
@@ -87,6 +88,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       force: { type: 'boolean' },
       'delete-sheet': { type: 'boolean' },
       set: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
     },
   });
   const [command, target, ...more] = positionals;
@@ -157,11 +159,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'validate': {
       const file = requireXlsx(target, 'workbook to check');
-      const raw = await readRawPlan(
-        await XlsxPackage.load(await readInput(file, 'workbook'), file),
-        file,
-      );
-      const diagnostics = Array.isArray(raw) ? raw : validatePlan(raw);
+      const pkg = await XlsxPackage.load(await readInput(file, 'workbook'), file);
+      const raw = await readRawPlan(pkg, file);
+      const version = Array.isArray(raw) ? [] : await versionNotes(pkg, file);
+      const refused = Array.isArray(raw) || version.some((d) => d.severity === 'error');
+      const diagnostics = refused
+        ? [...(Array.isArray(raw) ? raw : []), ...version]
+        : [...version, ...validatePlan(raw)];
       if (values.json) io.out(JSON.stringify(diagnostics, null, 2));
       else printGrouped(io, diagnostics);
       return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
@@ -177,6 +181,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
           builtAt: builtAtText(new Date()),
           replaceEdited: values['replace-edited'] ?? false,
           label: file,
+          upgradeHint: upgradeHintFor(file),
         });
         switch (result.kind) {
           case 'unreadable':
@@ -218,14 +223,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return await withWorkbook(file, readWorkbook, async (book) => {
         const bytes = book.bytes;
         const state = await readWorkbookState(bytes, file);
-        const result = addProjectPlan(state, {
-          name,
-          ...(values.code !== undefined ? { code: values.code } : {}),
-          ...(values.manager !== undefined ? { manager: values.manager } : {}),
-          ...(values.start !== undefined ? { start: values.start } : {}),
-          ...(values.end !== undefined ? { end: values.end } : {}),
-          ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
-        });
+        const result = addProjectPlan(
+          state,
+          {
+            name,
+            ...(values.code !== undefined ? { code: values.code } : {}),
+            ...(values.manager !== undefined ? { manager: values.manager } : {}),
+            ...(values.start !== undefined ? { start: values.start } : {}),
+            ...(values.end !== undefined ? { end: values.end } : {}),
+            ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+          },
+          upgradeHintFor(file),
+        );
         if (!result.ok) {
           report(io, result.problems);
           if (values.sheet === undefined && result.problems.some((p) => p.code === 'sheet-name'))
@@ -252,6 +261,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     case 'settings':
       return await settingsCommand(io, requireXlsx(target, 'workbook'), values.set ?? []);
+    case 'upgrade':
+      return await upgradeCommand(
+        io,
+        requireXlsx(target, 'workbook to upgrade'),
+        values['dry-run'] ?? false,
+      );
     default:
       throw new UserError(unknownCommand(command ?? ''), 2);
   }

@@ -378,6 +378,23 @@ async function fillTableRows(
     .getResizedRange(rest.length - 1, 0).formulas = rest;
 }
 
+/**
+ * Items written onto a sheet that exists (a template upgrade): into cells the plan found
+ * empty, leaving the rest of the sheet alone; conditional formats last to first, as in
+ * addContent, so they end in the plan's order.
+ */
+async function editSheet(
+  q: WriteQueue,
+  step: Extract<PlanStep, { kind: 'editSheet' }>,
+  caps: HostCapabilities,
+  skipped: Set<string>,
+): Promise<void> {
+  const sheet = q.context.workbook.worksheets.getItem(step.sheet);
+  const formats = step.items.filter((i) => i.kind === 'conditionalFormat').reverse();
+  const rest = step.items.filter((i) => i.kind !== 'conditionalFormat');
+  for (const item of [...rest, ...formats]) await writeItem(q, sheet, item, caps, skipped);
+}
+
 function setName(q: WriteQueue, name: NamePlan, target: PlanTarget): void {
   const names = q.context.workbook.names;
   if (hasName(target.existingNames, name.name)) {
@@ -442,6 +459,9 @@ async function applyStep(
     case 'deleteSheet':
     case 'setTableRows':
       if (pass === 'content') await applyEdit(q, step, caps);
+      return;
+    case 'editSheet':
+      if (pass === 'content') await editSheet(q, step, caps, skipped);
       return;
     default:
       assertNever(step);

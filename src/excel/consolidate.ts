@@ -1,3 +1,4 @@
+import { versionProblem } from '../domain/template/version';
 import {
   builtAtText,
   type Consolidation,
@@ -124,6 +125,8 @@ function cellsIn(plan: WorkbookPlan): number {
   return cells;
 }
 
+const UPGRADE_IN_PANE = 'open the implan pane and click Upgrade';
+
 async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsolidation> {
   const run = options.run ?? defaultRun;
   const caps = options.capabilities ?? detectCapabilities();
@@ -142,6 +145,9 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     await loads.sync();
     const state = readState();
     if (!hasPlan(state)) return { kind: 'unreadable', diagnostics: [NO_PLAN] };
+    // The joint sheets read what the current template holds (Settings_ReviewDays...).
+    const version = versionProblem(state.templateVersion, UPGRADE_IN_PANE);
+    if (version) return { kind: 'unreadable', diagnostics: [version] };
     const readRaw = queueRawPlanRead(context, state, loads);
     const present = JOINT_SHEETS.filter((s) =>
       state.sheets.some((x) => x.toUpperCase() === s.toUpperCase()),

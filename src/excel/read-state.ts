@@ -4,10 +4,14 @@ import { type TableRead, decodeSettings, registryStateOf } from '../domain/templ
 import { REGISTRY_SHEET, REGISTRY_TABLE } from '../domain/template/registry-sheet';
 import {
   CURRENCY_CELL,
+  REVIEW_DAYS_CELL,
   SETTINGS_SHEET,
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
 import type { WorkbookState } from '../domain/template/workbook';
+import { cardCell } from '../domain/template/project-sheet';
+import { serialToIso } from '../domain/dates';
+import { TEMPLATE_VERSION_NAME, templateVersionOf } from '../domain/template/version';
 import { CONSOLIDATED_AT, textConstant } from '../domain/consolidation/consolidate';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import type { Loads } from './loads';
@@ -83,8 +87,9 @@ export function queueStateRead(
         return areas;
       })
     : null;
-  const currency = settingsSheet.getRange(CURRENCY_CELL);
-  queue(() => currency.load('values'));
+  // The card's values one under the other: currency, then (template version 2) review period.
+  const card = settingsSheet.getRange(`${CURRENCY_CELL}:${REVIEW_DAYS_CELL}`);
+  queue(() => card.load('values'));
 
   return () => {
     let settings: Settings | null = null;
@@ -95,9 +100,8 @@ export function queueStateRead(
       const read = new Map<string, TableRead>();
       for (const t of settingsTables)
         if (!t.table.isNullObject) read.set(t.name, tableRead(t.range));
-      // eslint-disable-next-line office-addins/call-sync-before-read
-      const code = scalar(currency.values[0]?.[0]);
-      const parsed = Settings.safeParse(decodeSettings(code, read));
+      const [code, days] = card.values.map((row) => scalar(row[0]));
+      const parsed = Settings.safeParse(decodeSettings(code ?? null, read, days ?? null));
       settings = parsed.success ? parsed.data : null;
     }
     const grown = [registry, ...settingsTables].filter((t) => !t.table.isNullObject);
@@ -107,6 +111,7 @@ export function queueStateRead(
         .filter((t) => !t.table.isNullObject)
         .map((t) => [t.name, (t.range.values as unknown[][]).length - 1]),
     );
+    const version = nameFormula(names, TEMPLATE_VERSION_NAME);
     return {
       sheets: sheets.items.map((s) => s.name),
       tables: tables.items.map((t) => t.name),
@@ -122,8 +127,15 @@ export function queueStateRead(
         merges: merged ? merged.flatMap(mergesOf) : null,
       },
       settingsRows,
+      templateVersion: templateVersionOf(version, !registry.table.isNullObject),
     };
   };
+}
+
+/** A workbook name's formula; defined names compare ignoring case, as Excel compares them. */
+function nameFormula(names: Excel.NamedItemCollection, name: string): string | undefined {
+  const found = names.items.find((n) => n.name.toUpperCase() === name.toUpperCase());
+  return found === undefined ? undefined : String(found.formula);
 }
 
 /** Reads the workbook's state in one Excel.run with one sync. */
@@ -135,20 +147,41 @@ export async function readWorkbookState(run: ExcelRun = defaultRun): Promise<Wor
   });
 }
 
-/** What the pane's status card shows besides the state: when Consolidate last ran. */
+/** A project's last review as its card says it: an ISO date, or null when empty or not a date. */
+export interface ProjectReview {
+  readonly name: string;
+  readonly manager: string;
+  readonly lastReviewed: string | null;
+}
+
+/** What the pane's status card shows besides the state: when Consolidate last ran, reviews. */
 export interface PlanStatus {
   readonly state: WorkbookState;
   readonly consolidatedAt: string | null;
+  readonly reviews: readonly ProjectReview[];
 }
 
-/** The workbook's state and the last consolidation time, in one sync. */
+/**
+ * The workbook's state, the last consolidation time and every project's review date: two
+ * syncs whatever the number of projects (the cards can only be named once the registry is read).
+ */
 export async function readPlanStatus(run: ExcelRun = defaultRun): Promise<PlanStatus> {
   return await run(async (context) => {
     const result = queueStateRead(context);
     const names = context.workbook.names.load('items/name,items/formula');
     await context.sync();
-    // Defined names compare ignoring case, as Excel compares them.
-    const stamp = names.items.find((n) => n.name.toUpperCase() === CONSOLIDATED_AT.toUpperCase());
-    return { state: result(), consolidatedAt: textConstant(String(stamp?.formula ?? '')) };
+    const stamp = nameFormula(names, CONSOLIDATED_AT);
+    const state = result();
+    const cards = (state.registry?.entries ?? []).map((entry) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(entry.sheet);
+      return { entry, sheet, cell: sheet.getRange(cardCell('lastReviewed')).load('values') };
+    });
+    if (cards.length > 0) await context.sync();
+    const reviews = cards.map(({ entry, sheet, cell }) => {
+      const v: unknown = sheet.isNullObject ? null : cell.values[0]?.[0];
+      const lastReviewed = typeof v === 'number' && v > 0 ? serialToIso(Math.floor(v)) : null;
+      return { name: entry.name, manager: entry.manager, lastReviewed };
+    });
+    return { state, consolidatedAt: textConstant(stamp ?? ''), reviews };
   });
 }

@@ -25,6 +25,9 @@ import { ProjectList } from './components/ProjectList';
 import { SetUpCard } from './components/SetUpCard';
 import { SettingsPanel } from './components/SettingsPanel';
 import { StatusCard } from './components/StatusCard';
+import { UpgradeCard } from './components/UpgradeCard';
+import { isReviewDue } from '../domain/template/review';
+import { versionProblem } from '../domain/template/version';
 import { hostProblem } from './host';
 
 const useStyles = makeStyles({
@@ -47,6 +50,20 @@ function officeTheme() {
   const n = parseInt(bg.replace('#', ''), 16);
   const luminance = ((n >> 16) & 255) * 0.299 + ((n >> 8) & 255) * 0.587 + (n & 255) * 0.114;
   return luminance < 128 ? webDarkTheme : webLightTheme;
+}
+
+/** Today on the pane's clock, as the user's calendar says it (local date, not UTC). */
+function todayIso(): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** The projects due for review, by the rule the sheets' formulas apply. */
+function dueProjects(status: PlanStatus | null, today: string) {
+  const every = status?.state.settings?.reviewEveryDays;
+  if (!status || every === undefined) return [];
+  return status.reviews.filter((r) => isReviewDue(r.lastReviewed, today, every));
 }
 
 type TabName = 'projects' | 'check' | 'consolidate' | 'settings';
@@ -78,6 +95,9 @@ export function App() {
 
   const state = status?.state ?? null;
   const entries = state?.registry?.entries ?? [];
+  const version = state?.templateVersion ?? null;
+  const versionBlock = versionProblem(version, 'click Upgrade below');
+  const dueForReview = dueProjects(status, todayIso());
   return (
     <FluentProvider theme={officeTheme()}>
       <main className={styles.root}>
@@ -101,77 +121,90 @@ export function App() {
               included={entries.filter((e) => e.included).length}
               consolidatedAt={status?.consolidatedAt ?? null}
               check={check}
+              dueForReview={dueForReview}
             />
-            <TabList
-              className={styles.tabs}
-              size="small"
-              selectedValue={tab}
-              onTabSelect={(_, data) => setTab(data.value as TabName)}
-              aria-label="Implan"
-            >
-              <Tab value="projects">Projects</Tab>
-              <Tab value="check">Check</Tab>
-              <Tab value="consolidate">Consolidate</Tab>
-              <Tab value="settings">Settings</Tab>
-            </TabList>
-            {tab === 'projects' && (
-              <section className={styles.section} aria-label="Projects">
-                <Body1>
-                  {entries.length === 0
-                    ? 'No projects yet: add the first one below.'
-                    : `${entries.length} project(s) in this plan.`}
-                </Body1>
-                <ProjectList
-                  entries={entries}
-                  run={run}
-                  onDone={refresh}
-                  onProblems={setProblems}
-                />
-                <AddProjectForm
-                  takenCodes={entries.map((e) => e.code)}
-                  onDone={refresh}
-                  onProblems={setProblems}
-                />
-              </section>
+            {versionBlock && version !== null ? (
+              <UpgradeCard
+                version={version}
+                problem={versionBlock}
+                run={run}
+                onDone={refresh}
+                onProblems={setProblems}
+              />
+            ) : (
+              <>
+                <TabList
+                  className={styles.tabs}
+                  size="small"
+                  selectedValue={tab}
+                  onTabSelect={(_, data) => setTab(data.value as TabName)}
+                  aria-label="Implan"
+                >
+                  <Tab value="projects">Projects</Tab>
+                  <Tab value="check">Check</Tab>
+                  <Tab value="consolidate">Consolidate</Tab>
+                  <Tab value="settings">Settings</Tab>
+                </TabList>
+                {tab === 'projects' && (
+                  <section className={styles.section} aria-label="Projects">
+                    <Body1>
+                      {entries.length === 0
+                        ? 'No projects yet: add the first one below.'
+                        : `${entries.length} project(s) in this plan.`}
+                    </Body1>
+                    <ProjectList
+                      entries={entries}
+                      run={run}
+                      onDone={refresh}
+                      onProblems={setProblems}
+                    />
+                    <AddProjectForm
+                      takenCodes={entries.map((e) => e.code)}
+                      onDone={refresh}
+                      onProblems={setProblems}
+                    />
+                  </section>
+                )}
+                {tab === 'check' && (
+                  <section className={styles.section} aria-label="Check">
+                    <CheckPanel
+                      run={run}
+                      diagnostics={check}
+                      onChecked={setCheck}
+                      onProblems={setProblems}
+                    />
+                  </section>
+                )}
+                {tab === 'consolidate' && (
+                  <section className={styles.section} aria-label="Consolidate">
+                    <ConsolidatePanel
+                      run={run}
+                      currency={state.settings?.currency ?? 'EUR'}
+                      onChecked={setCheck}
+                      onOpenCheck={() => setTab('check')}
+                      onDone={refresh}
+                      onProblems={setProblems}
+                    />
+                  </section>
+                )}
+                {tab === 'settings' &&
+                  (state.settings ? (
+                    <section className={styles.section} aria-label="Settings">
+                      <SettingsPanel
+                        run={run}
+                        settings={state.settings}
+                        onDone={refresh}
+                        onProblems={setProblems}
+                      />
+                    </section>
+                  ) : (
+                    <Body1>
+                      The Settings sheet cannot be read (a table or the currency cell is missing or
+                      renamed); restore it, then open this tab again.
+                    </Body1>
+                  ))}
+              </>
             )}
-            {tab === 'check' && (
-              <section className={styles.section} aria-label="Check">
-                <CheckPanel
-                  run={run}
-                  diagnostics={check}
-                  onChecked={setCheck}
-                  onProblems={setProblems}
-                />
-              </section>
-            )}
-            {tab === 'consolidate' && (
-              <section className={styles.section} aria-label="Consolidate">
-                <ConsolidatePanel
-                  run={run}
-                  currency={state.settings?.currency ?? 'EUR'}
-                  onChecked={setCheck}
-                  onOpenCheck={() => setTab('check')}
-                  onDone={refresh}
-                  onProblems={setProblems}
-                />
-              </section>
-            )}
-            {tab === 'settings' &&
-              (state.settings ? (
-                <section className={styles.section} aria-label="Settings">
-                  <SettingsPanel
-                    run={run}
-                    settings={state.settings}
-                    onDone={refresh}
-                    onProblems={setProblems}
-                  />
-                </section>
-              ) : (
-                <Body1>
-                  The Settings sheet cannot be read (a table or the currency cell is missing or
-                  renamed); restore it, then open this tab again.
-                </Body1>
-              ))}
           </>
         )}
       </main>

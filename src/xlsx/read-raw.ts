@@ -8,6 +8,7 @@ import { tablesOf } from '../domain/template/project-identity';
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
 import {
   CURRENCY_CELL,
+  REVIEW_DAYS_CELL,
   SETTINGS_SHEET,
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
@@ -71,16 +72,18 @@ export async function readSettingsInput(
 ): Promise<SettingsInput | null> {
   const sheet = (await listSheets(pkg)).find((s) => s.name === SETTINGS_SHEET);
   if (!sheet) return null;
+  // The card's values, currency and (from template version 2) review period, one under the other.
   const c = parseCell(CURRENCY_CELL);
-  const cell = { top: c.row, bottom: c.row, left: c.col, right: c.col };
-  const currency = scalarOf((await readCells(pkg, sheet.path, cell, strings))[0]?.[0]);
+  const card = { top: c.row, bottom: parseCell(REVIEW_DAYS_CELL).row, left: c.col, right: c.col };
+  const [currencyCell, reviewCell] = await readCells(pkg, sheet.path, card, strings);
+  const currency = scalarOf(currencyCell?.[0]);
   const lists = new Map<string, TableRead>();
   const byName = tables ?? (await tablesByName(pkg));
   for (const spec of SETTINGS_TABLE_SPECS) {
     const t = await rawTable(pkg, byName, spec.table, strings);
     if (t) lists.set(spec.table, tableReadOf(t));
   }
-  return decodeSettings(currency, lists);
+  return decodeSettings(currency, lists, scalarOf(reviewCell?.[0]));
 }
 
 export interface PlanCells {

@@ -5,6 +5,7 @@ import {
   assertNever,
   type Cell,
   type PlanStep,
+  type SheetItem,
   type SheetPlan,
   type WorkbookPlan,
 } from '../domain/plan/types';
@@ -12,6 +13,11 @@ import { PlanFile } from '../domain/schema/plan-file';
 import { Settings } from '../domain/schema/settings';
 import { decodeProject, registryStateOf } from '../domain/template/decode';
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
+import {
+  TEMPLATE_VERSION_NAME,
+  templateVersionOf,
+  versionProblem,
+} from '../domain/template/version';
 import type { WorkbookState } from '../domain/template/workbook';
 import { toFileFormula } from './file-formula';
 import {
@@ -26,6 +32,7 @@ import { readSheetCells, sharedStrings, writeCells } from './ooxml/cells';
 import { deleteSheet } from './ooxml/delete-sheet';
 import { deleteRow, setRowCells, setTableRows } from './ooxml/table-edits';
 import { dropStaleCalcChain } from './ooxml/calc-chain';
+import { editSheets } from './ooxml/edit-sheet';
 import { graftSheets } from './ooxml/graft';
 import { PackageError, XlsxPackage } from './ooxml/package';
 import { fillTableRows, readTable, setCalculatedColumns } from './ooxml/tables';
@@ -44,6 +51,18 @@ import { renderSheets } from './render';
 
 const sheetsOf = (plan: WorkbookPlan): SheetPlan[] =>
   plan.steps.flatMap((s) => (s.kind === 'addSheet' ? [s.sheet] : []));
+
+/**
+ * The edits of existing sheets as one sheet plan per sheet, for exceljs to render alone: what
+ * it renders is then laid onto the user's sheet (ooxml/edit-sheet.ts).
+ */
+function editsOf(plan: WorkbookPlan): SheetPlan[] {
+  const bySheet = new Map<string, SheetItem[]>();
+  for (const step of plan.steps)
+    if (step.kind === 'editSheet')
+      bySheet.set(step.sheet, [...(bySheet.get(step.sheet) ?? []), ...step.items]);
+  return [...bySheet].map(([name, items]) => ({ name, columnWidths: [], items }));
+}
 
 /** exceljs renders the sheets; calculated columns are then added to its table parts. */
 async function renderDonor(sheets: readonly SheetPlan[]): Promise<XlsxPackage> {
@@ -75,7 +94,8 @@ async function sheetPath(pkg: XlsxPackage, name: string): Promise<string> {
 async function applyStep(pkg: XlsxPackage, step: PlanStep): Promise<void> {
   switch (step.kind) {
     case 'addSheet':
-      // Rendered by exceljs and grafted in, all together, before any other step (renderDonor).
+    case 'editSheet':
+      // Rendered by exceljs and grafted or laid in, all together, before any other step.
       return;
     case 'setNames':
       return await setDefinedNames(
@@ -130,7 +150,8 @@ export async function changeWorkbook(
   return await changePackage(await XlsxPackage.load(bytes, label), plan);
 }
 
-async function changePackage(
+/** Applies a plan to a loaded package and returns its bytes (sheets in `replace` rebuilt). */
+export async function changePackage(
   target: XlsxPackage,
   plan: WorkbookPlan,
   replace: readonly string[] = [],
@@ -142,6 +163,13 @@ async function changePackage(
       await renderDonor(sheets),
       sheets.map((s) => s.name),
       replace,
+    );
+  const edits = editsOf(plan);
+  if (edits.length > 0)
+    await editSheets(
+      target,
+      await renderDonor(edits),
+      edits.map((s) => s.name),
     );
   await applyRest(target, plan);
   await dropStaleCalcChain(target);
@@ -180,7 +208,13 @@ async function readJointSheets(pkg: XlsxPackage): Promise<ExistingJointSheet[]> 
  */
 export async function consolidateWorkbook(
   bytes: Uint8Array,
-  options: { readonly builtAt: string; readonly replaceEdited?: boolean; readonly label?: string },
+  options: {
+    readonly builtAt: string;
+    readonly replaceEdited?: boolean;
+    readonly label?: string;
+    /** How this user upgrades an older workbook, said when consolidate refuses one. */
+    readonly upgradeHint?: string;
+  },
 ): Promise<{
   result: Consolidation | { kind: 'unreadable'; diagnostics: Diagnostic[] };
   bytes?: Buffer;
@@ -189,6 +223,10 @@ export async function consolidateWorkbook(
   const pkg = await XlsxPackage.load(bytes, options.label);
   const raw = await readRawPlan(pkg, options.label);
   if (Array.isArray(raw)) return { result: { kind: 'unreadable', diagnostics: raw } };
+  // The joint sheets read what the current template holds (Settings_ReviewDays...).
+  const hint = options.upgradeHint ?? 'run "implan upgrade" on the file';
+  const version = versionProblem(await readTemplateVersion(pkg, true), hint);
+  if (version) return { result: { kind: 'unreadable', diagnostics: [version] } };
   const existing = await readJointSheets(pkg);
   const result = planConsolidation(raw, {
     builtAt: options.builtAt,
@@ -209,13 +247,18 @@ export async function consolidateWorkbook(
 
 /** What add-project needs to know of a workbook file, read without exceljs. */
 export async function readWorkbookState(bytes: Uint8Array, label?: string): Promise<WorkbookState> {
-  const pkg = await XlsxPackage.load(bytes, label);
+  return await readPackageState(await XlsxPackage.load(bytes, label));
+}
+
+/** The same from a package already loaded. */
+export async function readPackageState(pkg: XlsxPackage): Promise<WorkbookState> {
   const strings = await sharedStrings(pkg);
   const registry = await readTable(pkg, REGISTRY_TABLE, strings);
   const settings = await readSettingsInput(pkg, strings);
   const parsed = settings ? Settings.safeParse(settings) : null;
   const sheets = await listSheets(pkg);
   const tables = await listTables(pkg);
+  const version = await readTemplateVersion(pkg, registry !== undefined);
   return {
     sheets: sheets.map((s) => s.name),
     tables: tables.map((t) => t.name),
@@ -228,6 +271,7 @@ export async function readWorkbookState(bytes: Uint8Array, label?: string): Prom
       : null,
     settings: parsed?.success ? parsed.data : null,
     settingsRows: await settingsRowsOf(pkg),
+    templateVersion: version,
   };
 }
 
@@ -243,13 +287,29 @@ async function settingsRowsOf(pkg: XlsxPackage): Promise<Record<string, number>>
   return rows;
 }
 
+/** The workbook's template version (null without a plan), from its workbook-scoped name. */
+export async function readTemplateVersion(
+  pkg: XlsxPackage,
+  hasPlan: boolean,
+): Promise<number | null> {
+  const names = await listDefinedNames(pkg);
+  const upper = TEMPLATE_VERSION_NAME.toUpperCase();
+  const stored = names.find((n) => n.localSheetId === undefined && n.name.toUpperCase() === upper);
+  return templateVersionOf(stored?.refersTo, hasPlan);
+}
+
 /** The plan's data as a plan file: what `implan export` prints. */
 export async function exportPlanFile(
   bytes: Uint8Array,
   label?: string,
 ): Promise<PlanFile | Diagnostic[]> {
-  const cells = await readPlanCells(await XlsxPackage.load(bytes, label), label);
+  const pkg = await XlsxPackage.load(bytes, label);
+  const cells = await readPlanCells(pkg, label);
   if (Array.isArray(cells)) return cells;
+  // An older template exports as well as the current one; a newer one may hold what this
+  // implan cannot read.
+  const version = versionProblem(await readTemplateVersion(pkg, true), '');
+  if (version && version.code !== 'template-older') return [version];
   const projects = cells.projects.map((p) =>
     decodeProject({
       entry: p.entry,

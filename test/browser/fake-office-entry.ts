@@ -9,6 +9,7 @@ import { demoPlan } from '../../src/domain/demo';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';
 import { createFakeExcel } from '../excel/fake-excel';
+import { v1WorkbookPlan } from '../fixtures/template-v1';
 
 const fake = createFakeExcel();
 
@@ -43,10 +44,22 @@ w.__press = (name: string) =>
     });
   });
 w.Excel = { run: fake.run };
+/**
+ * A test page can open on a workbook made by implan's template version 1 (the demo plan) by
+ * setting __implanSeed = 'v1-demo' before load: the pane then starts on it, as a user would.
+ */
+const seeded =
+  w.__implanSeed === 'v1-demo'
+    ? applyPlan(v1WorkbookPlan(demoPlan()), {
+        run: fake.run,
+        capabilities: { dataValidation: true, pageLayout: true },
+      })
+    : null;
 w.Office = {
   onReady: (callback?: (info: unknown) => void) => {
     w.__onReadyAt = performance.now();
     const info = { host: 'Excel', platform: 'OfficeOnline' };
+    if (seeded) return seeded.then(() => (callback?.(info), info));
     callback?.(info);
     return Promise.resolve(info);
   },

@@ -255,3 +255,36 @@ test('the ribbon Consolidate runs without the pane and reports in a dialog', asy
   await page.close();
   await report.close();
 });
+
+test('offers Upgrade on a version 1 workbook, then flags the projects due for review at 320 px', async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 320, height: 760 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    window.__implanSeed = 'v1-demo';
+  });
+  await page.goto(`${base}/taskpane.html`);
+  const upgrade = page.getByRole('button', { name: 'Upgrade' });
+  await upgrade.waitFor();
+  assert.match(
+    await page.getByLabel('Template version').innerText(),
+    /Made with template version 1: Upgrade adds review dates/,
+  );
+  // Until upgraded, the tabs that would write to the workbook are not offered.
+  assert.equal(await page.getByRole('tab', { name: 'Consolidate' }).count(), 0);
+  await page.screenshot({ path: path.join(shots, 'pane-upgrade-320.png'), fullPage: true });
+  await upgrade.click();
+  await page.getByRole('tab', { name: 'Consolidate' }).waitFor();
+  const due = await page.getByLabel('Due for review').innerText();
+  // The demo's review dates are in 2025: every project is due on the pane's clock today.
+  assert.equal(
+    due,
+    "Due for review: Alpha Rollout (Dana Whitfield), Ørsted's Façade Upgrade (Søren Kjær), Customer Portal Relaunch (Ama Mensah).",
+  );
+  const version = await page.evaluate(() => window.__fake.names.get('Implan_TemplateVersion'));
+  assert.equal(version, '=2');
+  await page.screenshot({ path: path.join(shots, 'pane-review-320.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -25,6 +25,9 @@ import {
 import { createFakeExcel } from '../excel/fake-excel';
 import { modelFromFake, modelFromXlsx, type WorkbookModel } from '../support/workbook-model';
 import { editedSettings } from '../fixtures/edited-settings';
+import { upgradeWorkbook as upgradeLive } from '../../src/excel/upgrade';
+import { upgradeWorkbook as upgradeFile } from '../../src/xlsx/upgrade-file';
+import { v1WorkbookPlan } from '../fixtures/template-v1';
 
 const ALL = { dataValidation: true, pageLayout: true, tableResize: true, findInRange: true };
 const BUILT = '1 Dec 2026 09:00 UTC';
@@ -271,3 +274,17 @@ function everyFieldPlan(): WorkbookPlan {
     ],
   };
 }
+describe('both writers, same upgrade', () => {
+  it('a version 1 workbook upgraded live and in its file holds the same cells and names', async () => {
+    const v1 = v1WorkbookPlan(demoPlan());
+    const fake = createFakeExcel();
+    await applyPlan(v1, { run: fake.run, capabilities: ALL });
+    const live = await upgradeLive({ run: fake.run, capabilities: ALL });
+    const { bytes } = await upgradeFile(await newWorkbook(v1), { dryRun: false });
+    expect(live.ok && bytes !== undefined).toBe(true);
+    const file = await modelFromXlsx(bytes!);
+    const model = modelFromFake(fake);
+    expect(model.names).toEqual(file.names);
+    model.sheets.forEach((sheet, i) => expect(sheet).toEqual(file.sheets[i]));
+  });
+});

@@ -69,7 +69,7 @@ const TEMPLATE: Record<string, SheetExpectations> = {
   },
   Settings: {
     conditionalFormats: [],
-    validations: [],
+    validations: [['B6', 'whole 1..366', 'Review every', 'Review every']],
   },
   'Alpha Rollout': {
     conditionalFormats: [
@@ -93,6 +93,7 @@ const TEMPLATE: Record<string, SheetExpectations> = {
         'AND(ISNUMBER($AE5),$AE5>=INDEX(Settings_RatingMin,4),$AE5<=INDEX(Settings_RatingMax,4))',
         '#C00000 #FFFFFF bold',
       ],
+      ['B21', 'B21="Due"', '#FFC7CE #9C0006'],
     ],
     validations: [
       ['B10', 'date 32874..73415', 'Date', 'Date'],
@@ -123,6 +124,7 @@ const JOINT: Record<string, SheetExpectations> = {
     conditionalFormats: [
       ['A3', 'LEFT($A$3,2)="Up"', '#006100 bold'],
       ['A3', 'LEFT($A$3,2)<>"Up"', '#FFC7CE #9C0006 bold'],
+      ['I6:K8', '$K6="Due"', '#FFC7CE #9C0006'],
       [
         'A13:K29',
         'AND(ISNUMBER($G13),$G13<TODAY(),$I13<>"Done",$I13<>"Cancelled",N($J13)<1)',

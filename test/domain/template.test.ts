@@ -1,3 +1,4 @@
+import { TEMPLATE_VERSION } from '../../src/domain/template/version';
 import { parseRange } from '../../src/domain/plan/a1';
 import type { SheetItem, SheetPlan, TablePlan } from '../../src/domain/plan/types';
 import { PlanFile } from '../../src/domain/schema/plan-file';
@@ -93,7 +94,7 @@ describe('the project sheet template', () => {
   });
 
   it('colours score and rating by every band from the Settings names', () => {
-    const cfs = sheet.items.filter((i) => i.kind === 'conditionalFormat');
+    const cfs = sheet.items.filter((i) => i.kind === 'conditionalFormat' && i.range !== 'B21');
     expect(cfs).toHaveLength(4);
     expect(cfs[0]).toMatchObject({
       range: 'AE5:AF8',
@@ -132,6 +133,7 @@ describe('adding a project', () => {
       nextRow: entries.length,
     },
     settings,
+    templateVersion: TEMPLATE_VERSION,
   });
 
   it('fills the empty first registry row, then appends', () => {
@@ -180,7 +182,7 @@ describe('adding a project', () => {
 
   it('refuses a workbook without a plan', () => {
     const r = addProjectPlan(
-      { sheets: ['Sheet1'], tables: [], registry: null, settings: null },
+      { sheets: ['Sheet1'], tables: [], registry: null, settings: null, templateVersion: null },
       { name: 'A' },
     );
     expect(r.ok).toBe(false);

@@ -66,7 +66,8 @@ describe('the Office.js writer', () => {
       'NETWORKDAYS(Tasks_ALPHA[[#This Row],[Start]]',
     );
     expect(alpha.freezeRows).toBe(4);
-    expect(alpha.conditionalFormats).toHaveLength(4);
+    // Four band colours and the review flag.
+    expect(alpha.conditionalFormats).toHaveLength(5);
     expect(alpha.validations.length).toBeGreaterThan(10);
     expect(fake.names.get('Settings_Holidays')).toBe('=Holidays[Date]');
   });

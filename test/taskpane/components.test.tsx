@@ -74,8 +74,13 @@ describe('the pane components', () => {
         included={2}
         consolidatedAt="1 Dec 2026 09:00 UTC"
         check={diagnostics}
+        dueForReview={[
+          { name: 'Alpha', manager: 'Dana' },
+          { name: 'Beta', manager: '' },
+        ]}
       />,
     );
+    expect(screen.getByText('Due for review: Alpha (Dana), Beta.')).toBeTruthy();
     expect(screen.getByText('project(s), 2 included')).toBeTruthy();
     expect(screen.getByText('error(s), 1 warning(s)')).toBeTruthy();
     expect(screen.getByText('Last consolidated on 1 Dec 2026 09:00 UTC.')).toBeTruthy();

@@ -3,7 +3,8 @@ import type { NamePlan, SheetPlan } from '../plan/types';
 import type { JointInput } from './input';
 import { jointHeading, overallCheck } from './joint-sheet';
 import { ganttStrip, stripOf } from './schedule/gantt-strip';
-import { scheduleSummary, summaryRows } from './schedule/summary';
+import { REVIEW_BLOCK_WIDTHS, reviewBlock } from './schedule/review-block';
+import { scheduleSummary, SUMMARY_WIDTH, summaryRows } from './schedule/summary';
 import { GRID, gridRefs, scheduleOrder, taskGrid } from './schedule/task-grid';
 
 export { stripOf } from './schedule/gantt-strip';
@@ -46,12 +47,21 @@ export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names:
       name: JOINT_SCHEDULE_SHEET,
       tabColor: '#0F5C4D',
       columnWidths: [
-        ...GRID.map((g, i) => ({ column: i, width: g.width })),
+        ...GRID.map((g, i) => ({
+          column: i,
+          width: Math.max(g.width, REVIEW_BLOCK_WIDTHS[i - SUMMARY_WIDTH] ?? 0),
+        })),
         { column: GRID.length, width: 2 },
         ...strip.starts.map((_, i) => ({ column: stripLeft + i, width: strip.monthly ? 5 : 4 })),
       ],
       print: { landscape: true, fitToWidth: 1 },
-      items: [...heading, ...summary.items, ...grid.items, ...gantt],
+      items: [
+        ...heading,
+        ...summary.items,
+        ...reviewBlock(SUMMARY_ROW, SUMMARY_WIDTH, input),
+        ...grid.items,
+        ...gantt,
+      ],
     },
     names: [
       { name: 'Joint_Start', refersTo: abs(summary.refs.start) },

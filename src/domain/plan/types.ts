@@ -102,6 +102,12 @@ export interface NamePlan {
   readonly comment?: string;
 }
 
+/** What may be written onto a sheet that exists and holds people's work: never a table or a merge. */
+export type SheetEdit = Extract<
+  SheetItem,
+  { readonly kind: 'cells' | 'format' | 'validation' | 'conditionalFormat' }
+>;
+
 /**
  * A table row named by the text in one of its columns (matched whole, ignoring case), found
  * by each writer when the step is applied rather than by where it stood when the plan was
@@ -118,6 +124,16 @@ export interface RowKey {
 
 export type PlanStep =
   | { readonly kind: 'addSheet'; readonly sheet: SheetPlan }
+  | {
+      /**
+       * Writes items onto an existing sheet, leaving every other cell, format, rule and
+       * table of it as it was (a template upgrade). The plan is made against what the
+       * target cells held, so it only ever names cells that were empty.
+       */
+      readonly kind: 'editSheet';
+      readonly sheet: string;
+      readonly items: readonly SheetEdit[];
+    }
   /** Writes a block into a sheet that exists, at `at` (a constant there is replaced). */
   | {
       readonly kind: 'setCells';

@@ -22,7 +22,7 @@ export const IsoMonth = z
 /**
  * Amounts stay below 10^15: Excel keeps 15 significant digits (its largest number is
  * 9.99999999999999E+307), so a larger amount, or a sum past it, is shown rounded or as #NUM!
- * (docs/decisions/0008-values-at-excels-edges.md).
+ * (docs/decisions/0008-workbook-structure-and-excel-edges.md).
  */
 export const AMOUNT_LIMIT = 1e15;
 

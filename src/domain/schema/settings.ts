@@ -106,6 +106,8 @@ export const Settings = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR or USD')
     .default('EUR'),
+  /** A project not reviewed for longer than this, or never, is flagged on the joint schedule. */
+  reviewEveryDays: z.int().min(1).max(366).default(30),
 });
 
 export type Settings = z.infer<typeof Settings>;

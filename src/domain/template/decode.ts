@@ -42,9 +42,15 @@ export function decodeRegistry(table: TableRead | undefined): RegistryEntry[] {
   }));
 }
 
+/**
+ * Settings as schema input from the card's cells and the Settings tables. A blank "Review every"
+ * (or a version 1 workbook, which has none) takes the default; anything else not a number is
+ * passed on for the schema to refuse.
+ */
 export function decodeSettings(
   currency: Scalar,
   tables: ReadonlyMap<string, TableRead>,
+  reviewDays: Scalar = null,
 ): SettingsInput {
   const t = (name: string) => rowsOf(tables.get(name));
   const list = (name: string, column: string) => t(name).map((g) => text(g(column)));
@@ -67,6 +73,7 @@ export function decodeSettings(
       name: text(g('Holiday')),
     })),
     currency: text(currency),
+    ...(reviewDays === null || reviewDays === '' ? {} : { reviewEveryDays: reviewDays as number }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { a1, block } from '../plan/a1';
 import { sheetHeading } from './heading';
-import type { Cell, SheetItem, SheetPlan } from '../plan/types';
+import type { Cell, SheetEdit, SheetItem, SheetPlan } from '../plan/types';
 import { textLiteral, wholeColumn } from '../plan/references';
 import { isoToSerial } from '../dates';
 import { type Project, type ProjectHeader, RiskStatus } from '../schema/project';
@@ -12,6 +12,7 @@ import { SETTINGS_NAMES } from './settings-names';
 import { numberFormats, styles } from './styles';
 import { tableSection } from './table-section';
 import { rules } from './validations';
+import { REVIEW_DUE, REVIEW_DUE_STYLE, reviewStateFormula } from './review';
 
 /**
  * Where things sit on a project sheet. The three tables stand side by side with their headers
@@ -47,6 +48,41 @@ export const CARD_FIELDS: readonly { key: CardKey; label: string }[] = [
 export function cardCell(key: CardKey): string {
   const index = CARD_FIELDS.findIndex((f) => f.key === key);
   return a1(PROJECT_LAYOUT.headerRow + 1 + index, PROJECT_LAYOUT.cardColumn + 1);
+}
+
+/** First row (0-based) of the card's calculated summary, under its title. */
+const SUMMARY_TOP = PROJECT_LAYOUT.headerRow + CARD_FIELDS.length + 2;
+const SUMMARY_LENGTH = 5;
+
+/**
+ * The card's review row, added by template version 2 under the calculated summary: "Due" (in
+ * red) when "Last reviewed on" is empty or older than the Settings' review period. A new sheet
+ * and the upgrade of a version 1 sheet write the same items.
+ */
+export const PROJECT_REVIEW_CELL = a1(SUMMARY_TOP + SUMMARY_LENGTH, 1);
+export const PROJECT_REVIEW_LABEL = 'Review';
+
+export function projectReviewItems(): SheetEdit[] {
+  const label = a1(SUMMARY_TOP + SUMMARY_LENGTH, 0);
+  const cell = PROJECT_REVIEW_CELL;
+  return [
+    {
+      kind: 'cells',
+      at: label,
+      rows: [[PROJECT_REVIEW_LABEL, { formula: reviewStateFormula(cardCell('lastReviewed')) }]],
+    },
+    { kind: 'format', range: label, style: styles.cardLabel },
+    { kind: 'format', range: cell, style: styles.calculated },
+    {
+      kind: 'conditionalFormat',
+      range: cell,
+      rule: {
+        kind: 'expression',
+        formula: `${cell}=${textLiteral(REVIEW_DUE)}`,
+        style: REVIEW_DUE_STYLE,
+      },
+    },
+  ];
 }
 
 function cardValue(project: ProjectHeader, key: CardKey): Cell {
@@ -99,7 +135,7 @@ function cardItems(project: ProjectHeader, settings: Settings): SheetItem[] {
       rule: rules.list(`=${SETTINGS_NAMES.projectStatuses}`, 'Project status'),
     },
   );
-  const summaryTop = top + CARD_FIELDS.length + 2;
+  const summaryTop = SUMMARY_TOP;
   const summary: [string, Cell, string][] = [
     ['Planned total', { formula: `SUM(${wholeColumn(t.budget, 'Planned')})` }, money],
     ['Actual total', { formula: `SUM(${wholeColumn(t.budget, 'Actual')})` }, money],
@@ -143,6 +179,8 @@ function cardItems(project: ProjectHeader, settings: Settings): SheetItem[] {
       style: { numberFormat: fmt },
     }),
   );
+  // The review row (projectReviewItems) sits right under the summary.
+  if (summary.length !== SUMMARY_LENGTH) throw new Error('The review row must follow the summary');
   return items;
 }
 
@@ -196,6 +234,8 @@ export function projectSheetPlan(project: Project, settings: Settings): SheetPla
       RISK_COLUMNS.map((c) => c.name),
       settings,
     ),
+    // Last, so the band colours keep the first priorities they had in version 1.
+    ...projectReviewItems(),
   ];
   return {
     name: sheetOf(project),

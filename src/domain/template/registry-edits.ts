@@ -10,6 +10,7 @@ import {
   type RegistryEntry,
 } from './registry-sheet';
 import { NO_PLAN_YET, type WorkbookState } from './workbook';
+import { UPGRADE_HINT, versionProblem } from './version';
 
 /**
  * Registry edits as plans: include or exclude projects from consolidation, remove a project
@@ -65,6 +66,8 @@ export function setIncludedPlan(
 ): Result<{ plan: WorkbookPlan; entries: RegistryEntry[] }> {
   const registry = state.registry;
   if (registry === null) return fail(NO_PLAN_YET);
+  const version = versionProblem(state.templateVersion, UPGRADE_HINT);
+  if (version) return fail(version);
   const lines = codes.map((code) => lineOf(registry, code));
   const problems = lines.filter((l): l is Diagnostic => 'message' in l);
   if (problems.length > 0) return fail(...problems);
@@ -91,6 +94,8 @@ export function removeProjectPlan(
 ): Result<{ plan: WorkbookPlan; entry: RegistryEntry; sheetDeleted: boolean }> {
   const registry = state.registry;
   if (registry === null) return fail(NO_PLAN_YET);
+  const version = versionProblem(state.templateVersion, UPGRADE_HINT);
+  if (version) return fail(version);
   const line = lineOf(registry, code);
   if ('message' in line) return fail(line);
   const { entry, key } = line;

@@ -4,6 +4,7 @@ import type { PlanStep, WorkbookPlan } from '../plan/types';
 import type { Settings } from '../schema/settings';
 import { CURRENCY_CELL, SETTINGS_SHEET, SETTINGS_TABLE_SPECS } from './settings-sheet';
 import { NO_PLAN_YET, type WorkbookState } from './workbook';
+import { UPGRADE_HINT, versionProblem } from './version';
 
 /**
  * The plan that stores checked settings in the workbook's Settings sheet, where co-authors and
@@ -15,6 +16,8 @@ export function settingsPlan(state: WorkbookState, settings: Settings): Result<W
   // Settings that no longer read (a gap typed into the bands) are exactly what a save mends:
   // only the register and the Settings tables must be there.
   if (state.registry === null) return fail(NO_PLAN_YET);
+  const version = versionProblem(state.templateVersion, UPGRADE_HINT);
+  if (version) return fail(version);
   const steps: PlanStep[] = [];
   for (const spec of SETTINGS_TABLE_SPECS) {
     const existingRows = state.settingsRows?.[spec.table];

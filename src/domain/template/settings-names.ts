@@ -15,6 +15,7 @@ export const SETTINGS_NAMES = {
   projectStatuses: 'Settings_ProjectStatuses',
   holidays: 'Settings_Holidays',
   currency: 'Settings_Currency',
+  reviewDays: 'Settings_ReviewDays',
 } as const;
 
 export const SETTINGS_TABLES = {

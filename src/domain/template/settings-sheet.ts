@@ -1,6 +1,6 @@
 import { a1, block } from '../plan/a1';
 import { sheetHeading } from './heading';
-import type { NamePlan, Scalar, SheetItem, SheetPlan } from '../plan/types';
+import type { NamePlan, Scalar, SheetEdit, SheetItem, SheetPlan } from '../plan/types';
 import { sheetRef, wholeColumn } from '../plan/references';
 import { isoToSerial } from '../dates';
 import type { Settings } from '../schema/settings';
@@ -8,11 +8,15 @@ import type { ColumnSpec } from './columns';
 import { SETTINGS_NAMES as N, SETTINGS_TABLES as T } from './settings-names';
 import { numberFormats, styles } from './styles';
 import { tableSection } from './table-section';
+import { rules } from './validations';
 
 export const SETTINGS_SHEET = 'Settings';
 export const SETTINGS_HEADER_ROW = 3;
 /** The currency sits in a one-line card rather than a table: it is a single value. */
 export const CURRENCY_CELL = 'B5';
+/** Added by template version 2 (review freshness), on the card's next row. */
+export const REVIEW_DAYS_CELL = 'B6';
+export const REVIEW_DAYS_LABEL = 'Review every (days)';
 
 type Row = readonly Scalar[];
 const col = (
@@ -93,8 +97,23 @@ export function settingsNames(): NamePlan[] {
     [N.projectStatuses, wholeColumn(T.projectStatuses, 'Status')],
     [N.holidays, wholeColumn(T.holidays, 'Date')],
     [N.currency, sheetRef(SETTINGS_SHEET, CURRENCY_CELL)],
+    [N.reviewDays, sheetRef(SETTINGS_SHEET, REVIEW_DAYS_CELL)],
   ];
   return names.map(([name, refersTo]) => ({ name, refersTo }));
+}
+
+/**
+ * The card row that says how often projects are reviewed: written by a new Settings sheet and,
+ * into a version 1 workbook, by the upgrade (so both get the same cells, look and guard).
+ */
+export function reviewSettingItems(settings: Settings): SheetEdit[] {
+  const label = `A${Number(REVIEW_DAYS_CELL.slice(1))}`;
+  return [
+    { kind: 'cells', at: label, rows: [[REVIEW_DAYS_LABEL, settings.reviewEveryDays]] },
+    { kind: 'format', range: label, style: styles.cardLabel },
+    { kind: 'format', range: REVIEW_DAYS_CELL, style: styles.cardInput },
+    { kind: 'validation', range: REVIEW_DAYS_CELL, rule: rules.reviewDays() },
+  ];
 }
 
 /** The Settings sheet: one card for the currency, then one small table per list, side by side. */
@@ -118,6 +137,7 @@ export function settingsSheetPlan(settings: Settings): SheetPlan {
     { kind: 'format', range: block(a1(top, 0), 1, 2), style: styles.header },
     { kind: 'format', range: a1(top + 1, 0), style: styles.cardLabel },
     { kind: 'format', range: CURRENCY_CELL, style: styles.cardInput },
+    ...reviewSettingItems(settings),
   ];
   const widths = [
     { column: 0, width: 12 },

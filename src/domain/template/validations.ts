@@ -45,6 +45,13 @@ export const rules = {
     prompt: { title: 'End', message: 'A date on or after the start date.' },
     error: { title: 'End', message: 'The end must be a date on or after the start date.' },
   }),
+  reviewDays: (): ValidationRule => ({
+    kind: 'wholeNumber',
+    min: 1,
+    max: 366,
+    prompt: { title: 'Review every', message: 'Days between reviews of each project, e.g. 30.' },
+    error: { title: 'Review every', message: 'Type a whole number of days from 1 to 366.' },
+  }),
   date: (what: string): ValidationRule => ({
     kind: 'date',
     min: isoToSerial('1990-01-01'),

@@ -17,6 +17,7 @@ import {
 import { settingsNames, settingsSheetPlan } from './settings-sheet';
 import type { WorkbookStructure } from '../validation/structure';
 import { writeProblems } from './write-check';
+import { UPGRADE_HINT, templateVersionNamePlan, versionProblem } from './version';
 
 /** What implan needs to know of a workbook before changing it; read by either reader. */
 export interface WorkbookState {
@@ -38,6 +39,8 @@ export interface WorkbookState {
   readonly structure?: WorkbookStructure;
   /** Data body rows of each Settings table, by table name, blank rows included. */
   readonly settingsRows?: Readonly<Record<string, number>>;
+  /** The template version (see version.ts): null without a plan, NaN when unreadable. */
+  readonly templateVersion: number | null;
 }
 
 /** A workbook state that holds a plan: a Projects registry and readable Settings. */
@@ -96,7 +99,7 @@ export function newWorkbookPlan(input: PlanFile): WorkbookPlan {
       kind: 'addSheet',
       sheet: projectSheetPlan(p, plan.settings),
     })),
-    { kind: 'setNames', names: settingsNames() },
+    { kind: 'setNames', names: [...settingsNames(), templateVersionNamePlan()] },
   ];
   return { steps };
 }
@@ -125,8 +128,11 @@ export type NewProjectInput = Omit<ProjectHeaderInput, 'code'> & { code?: string
 export function addProjectPlan(
   state: WorkbookState,
   input: NewProjectInput,
+  upgradeHint = UPGRADE_HINT,
 ): Result<{ plan: WorkbookPlan; project: Project }> {
   if (state.registry === null || state.settings === null) return fail(NO_PLAN_YET);
+  const version = versionProblem(state.templateVersion, upgradeHint);
+  if (version) return fail(version);
   const taken = state.registry.entries.map((e) => e.code);
   const withCode = { ...input, code: input.code ?? suggestCode(input.name ?? '', taken) };
   const parsed = ProjectHeader.safeParse(withCode);

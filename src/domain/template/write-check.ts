@@ -105,6 +105,7 @@ export function writeProblems(
           out.push(lockedStructure(`delete the sheet "${step.sheet}"`));
         break;
       case 'setCells':
+      case 'editSheet':
         if (guarded(step.sheet)) out.push(protectedSheet(step.sheet));
         break;
       case 'setRowCells':

@@ -6,6 +6,7 @@ import { type ProjectTables, tablesOf } from '../template/project-identity';
 import { REGISTRY_SHEET, REGISTRY_TABLE } from '../template/registry-sheet';
 import { SETTINGS_NAMES, SETTINGS_TABLES } from '../template/settings-names';
 import { SETTINGS_SHEET, settingsNames } from '../template/settings-sheet';
+import { TEMPLATE_VERSION_NAME } from '../template/version';
 import { say } from './messages';
 
 /** A defined name as read: workbook-wide, or scoped to the sheet `sheet` names. */
@@ -55,6 +56,8 @@ function isImplansOwn(n: NameRead): boolean {
   if (n.sheet !== undefined) return false;
   const settings = SETTINGS_REFERS.get(upper(n.name));
   if (settings !== undefined) return normal(n.refersTo) === settings;
+  // Whatever it holds: the version check says when that is not a version.
+  if (upper(n.name) === upper(TEMPLATE_VERSION_NAME)) return true;
   if (upper(n.name).startsWith('JOINT_')) {
     const target = n.refersTo
       .replace(/^=/, '')

@@ -9,6 +9,7 @@ const useStyles = makeStyles({
     textAlign: 'center',
   },
   figure: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
+  due: { color: tokens.colorPaletteRedForeground1 },
 });
 
 interface Props {
@@ -16,10 +17,12 @@ interface Props {
   included: number;
   consolidatedAt: string | null;
   check: readonly Diagnostic[] | null;
+  /** Projects whose last review is older than the Settings' period, or missing (pane's clock). */
+  dueForReview: readonly { name: string; manager: string }[];
 }
 
 /** The plan at a glance: projects, when it was last consolidated, what the last check found. */
-export function StatusCard({ projects, included, consolidatedAt, check }: Props) {
+export function StatusCard({ projects, included, consolidatedAt, check, dueForReview }: Props) {
   const styles = useStyles();
   const errors = check?.filter((d) => d.severity === 'error').length ?? 0;
   return (
@@ -45,6 +48,13 @@ export function StatusCard({ projects, included, consolidatedAt, check }: Props)
           ? `Last consolidated on ${consolidatedAt}.`
           : 'Add projects, check them, then consolidate.'}
       </Body1>
+      {dueForReview.length > 0 && (
+        <Body1 className={styles.due} aria-label="Due for review">
+          {`Due for review: ${dueForReview
+            .map((p) => (p.manager ? `${p.name} (${p.manager})` : p.name))
+            .join(', ')}.`}
+        </Body1>
+      )}
     </Card>
   );
 }

@@ -26,7 +26,7 @@ function freshPath(pkg: XlsxPackage, folder: string, stem: string): string {
 }
 
 /** A donor sheet's XML restyled for the target: style ids remapped, shared strings inlined. */
-function adaptSheet(xml: string, styles: StyleMap, strings: readonly string[]): string {
+export function adaptSheet(xml: string, styles: StyleMap, strings: readonly string[]): string {
   return (
     xml
       .replace(

@@ -2,6 +2,7 @@ import { defaultSettings } from '../../../src/domain/schema/settings';
 import { registryStateOf } from '../../../src/domain/template/decode';
 import { removeProjectPlan, setIncludedPlan } from '../../../src/domain/template/registry-edits';
 import type { WorkbookState } from '../../../src/domain/template/workbook';
+import { TEMPLATE_VERSION } from '../../../src/domain/template/version';
 
 /** A register with a blank line between Alpha and Beta, as people leave them. */
 const state = (settings = defaultSettings()): WorkbookState => ({
@@ -16,6 +17,7 @@ const state = (settings = defaultSettings()): WorkbookState => ({
     ],
   }),
   settings,
+  templateVersion: TEMPLATE_VERSION,
 });
 
 describe('registry edits as plans', () => {

@@ -2,6 +2,7 @@ import { defaultSettings } from '../../../src/domain/schema/settings';
 import { SETTINGS_TABLE_SPECS } from '../../../src/domain/template/settings-sheet';
 import { settingsPlan } from '../../../src/domain/template/settings-edit';
 import type { WorkbookState } from '../../../src/domain/template/workbook';
+import { TEMPLATE_VERSION } from '../../../src/domain/template/version';
 
 const tables = SETTINGS_TABLE_SPECS.map((s) => s.table);
 const state = (over: Partial<WorkbookState> = {}): WorkbookState => ({
@@ -10,6 +11,7 @@ const state = (over: Partial<WorkbookState> = {}): WorkbookState => ({
   registry: { entries: [], bodyRows: 1, nextRow: 0, codes: [''] },
   settings: defaultSettings(),
   settingsRows: Object.fromEntries(tables.map((t) => [t, 3])),
+  templateVersion: TEMPLATE_VERSION,
   ...over,
 });
 

@@ -18,6 +18,8 @@ const SUMMARY = [
   'Check',
 ] as const;
 const COLUMN = gridColumns(SUMMARY.map((header) => ({ header })));
+/** Columns the summary takes from A; the review block stands right of them. */
+export const SUMMARY_WIDTH = SUMMARY.length;
 
 /** Rows the summary takes for `projects` projects: header, one a project, and "All projects". */
 export const summaryRows = (projects: number): number => projects + 2;

@@ -1,0 +1,88 @@
+import type { Result } from '../domain/diagnostics';
+import { fail, ok } from '../domain/diagnostics';
+import type { Scalar } from '../domain/plan/types';
+import { SETTINGS_SHEET } from '../domain/template/settings-sheet';
+import {
+  type AreaCells,
+  planUpgrade,
+  type UpgradeReport,
+  upgradeAreas,
+} from '../domain/template/upgrade';
+import type { ActionOptions, Applied } from './actions';
+import { WriteQueue, queuePlan } from './apply-plan';
+import { defaultRun, detectCapabilities } from './host';
+import { queueStateRead } from './read-state';
+import { TEMPLATE_VERSION } from '../domain/template/version';
+
+const scalar = (v: unknown): Scalar =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+
+/** Queues the loads of `areas` on a sheet that may be missing; read after the caller syncs. */
+function queueAreas(
+  context: Excel.RequestContext,
+  sheetName: string,
+  areas: readonly string[],
+): () => AreaCells {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  const ranges = areas.map((area) => ({ area, range: sheet.getRange(area).load('values') }));
+  return () => {
+    // The caller has synced before calling this (the lint rule cannot see that sync).
+    // eslint-disable-next-line office-addins/call-sync-before-read
+    if (sheet.isNullObject) return null;
+    return Object.fromEntries(
+      ranges.map(({ area, range }) => [area, range.values.map((row) => row.map(scalar))]),
+    );
+  };
+}
+
+/**
+ * Upgrades the open workbook to this implan's template version in one Excel.run: one sync
+ * reads the state and its version, one reads the cells the upgrade fills on Settings and on
+ * every project sheet, one writes (more only past the request budget), so three syncs whatever
+ * the number of projects. A current workbook is read and left alone.
+ */
+export async function upgradeWorkbook(
+  options: ActionOptions & { readonly budget?: number } = {},
+): Promise<Result<Applied<UpgradeReport>>> {
+  const run = options.run ?? defaultRun;
+  const caps = options.capabilities ?? detectCapabilities();
+  return await run(
+    async (context) => {
+      const q = new WriteQueue(context, options.budget);
+      const readState = queueStateRead(context);
+      const names = context.workbook.names.load('items/name,items/formula');
+      await q.flush();
+      const state = readState();
+      const version = state.templateVersion;
+      // Current, newer, unreadable or no plan: decided without reading any cell.
+      const { settings } = state;
+      if (version === null || !(version < TEMPLATE_VERSION) || settings === null) {
+        const r = planUpgrade({ version, settings, settingsCells: null, projects: [] });
+        return r.ok
+          ? ok({ value: r.value.report, syncs: q.syncs, skipped: [] })
+          : fail(...r.problems);
+      }
+      const areas = upgradeAreas(version);
+      const settingsCells = queueAreas(context, SETTINGS_SHEET, areas.settings);
+      const projects = (state.registry?.entries ?? []).map((entry) => ({
+        entry,
+        cells: queueAreas(context, entry.sheet, areas.project),
+      }));
+      await q.flush();
+      const planned = planUpgrade({
+        version,
+        settings,
+        settingsCells: settingsCells(),
+        projects: projects.map((p) => ({ entry: p.entry, cells: p.cells() })),
+      });
+      if (!planned.ok) return fail(...planned.problems);
+      const { plan, report } = planned.value;
+      if (plan.steps.length === 0) return ok({ value: report, syncs: q.syncs, skipped: [] });
+      const existingNames = names.items.map((n) => n.name);
+      const skipped = await queuePlan(q, plan, caps, { existingNames });
+      await q.flush();
+      return ok({ value: report, syncs: q.syncs, skipped });
+    },
+    caps.undoGroup ? { mergeUndoGroup: true } : undefined,
+  );
+}

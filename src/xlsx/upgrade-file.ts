@@ -1,0 +1,69 @@
+import type { Result } from '../domain/diagnostics';
+import { parseRange } from '../domain/plan/a1';
+import type { Scalar, WorkbookPlan } from '../domain/plan/types';
+import { SETTINGS_SHEET } from '../domain/template/settings-sheet';
+import {
+  type AreaCells,
+  planUpgrade,
+  type UpgradeInput,
+  type UpgradeReport,
+  upgradeAreas,
+} from '../domain/template/upgrade';
+import { readCells, sharedStrings } from './ooxml/cells';
+import { XlsxPackage } from './ooxml/package';
+import { listSheets } from './ooxml/workbook';
+import { scalarOf } from './read-raw';
+import { changePackage, readPackageState } from './workbook-file';
+
+/** The blocks `areas` names on one sheet part, as plain values. */
+async function readAreas(
+  pkg: XlsxPackage,
+  sheetPath: string | undefined,
+  areas: readonly string[],
+  strings: readonly string[],
+): Promise<AreaCells> {
+  if (sheetPath === undefined) return null;
+  const out: Record<string, Scalar[][]> = {};
+  for (const area of areas) {
+    const { from, to } = parseRange(area);
+    const range = { top: from.row, bottom: to.row, left: from.col, right: to.col };
+    const cells = await readCells(pkg, sheetPath, range, strings);
+    out[area] = cells.map((row) => row.map(scalarOf));
+  }
+  return out;
+}
+
+/** What the upgrade needs to know of a workbook file: version, settings, the cells it fills. */
+async function readUpgradeInput(pkg: XlsxPackage): Promise<UpgradeInput> {
+  const state = await readPackageState(pkg);
+  const version = state.templateVersion;
+  const areas = upgradeAreas(Number.isNaN(version) ? Infinity : (version ?? Infinity));
+  const strings = await sharedStrings(pkg);
+  const sheets = await listSheets(pkg);
+  const pathOf = (name: string) => sheets.find((s) => s.name === name)?.path;
+  return {
+    version,
+    settings: state.settings,
+    settingsCells: await readAreas(pkg, pathOf(SETTINGS_SHEET), areas.settings, strings),
+    projects: await Promise.all(
+      (state.registry?.entries ?? []).map(async (entry) => ({
+        entry,
+        cells: await readAreas(pkg, pathOf(entry.sheet), areas.project, strings),
+      })),
+    ),
+  };
+}
+
+/**
+ * Upgrades a workbook file to this implan's template version: the report of what changes, and
+ * the new bytes when something does and this is not a dry run (none when it is current).
+ */
+export async function upgradeWorkbook(
+  bytes: Uint8Array,
+  options: { readonly dryRun: boolean; readonly label?: string },
+): Promise<{ result: Result<{ plan: WorkbookPlan; report: UpgradeReport }>; bytes?: Buffer }> {
+  const pkg = await XlsxPackage.load(bytes, options.label);
+  const result = planUpgrade(await readUpgradeInput(pkg));
+  if (!result.ok || options.dryRun || result.value.plan.steps.length === 0) return { result };
+  return { result, bytes: await changePackage(pkg, result.value.plan) };
+}
