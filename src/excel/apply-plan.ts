@@ -236,12 +236,20 @@ async function writeItem(
 /**
  * Excel parses a formula when it is set, against the workbook as it stands: a formula naming a
  * table, sheet or defined name that does not exist yet is refused (InvalidArgument), and the
- * names themselves refer to tables and cells. So a plan is applied in three passes: every sheet
+ * names themselves refer to tables and cells. So a plan is applied in passes: every sheet
  * and table (headers only) first, then the names, then every cell, formula, rule and row, and
  * last the names that hold constants.
+ *
+ * Before all of them, the rows that grow a table the workbook already has (the registry line
+ * Add project writes). Growing is the one write Excel may refuse that implan cannot always see
+ * coming: before ExcelApi 1.13 the merged cells in the way cannot be listed, and Excel answers
+ * MergedRangeConflict. A failed sync is not rolled back (the commands queued before the failing
+ * one stay applied; see test/excel/fake-excel.ts), so the growth goes first: refused, it
+ * leaves nothing behind, not even the project's new sheet. Its formulas name only its own
+ * table, so they need nothing the later passes make.
  */
-type Pass = 'structure' | 'names' | 'content' | 'stamps';
-const PASSES: readonly Pass[] = ['structure', 'names', 'content', 'stamps'];
+type Pass = 'grow' | 'structure' | 'names' | 'content' | 'stamps';
+const PASSES: readonly Pass[] = ['grow', 'structure', 'names', 'content', 'stamps'];
 
 /**
  * A name holding a constant (a build stamp, a sheet's fingerprint) names nothing, so it is set
@@ -450,7 +458,7 @@ async function applyStep(
       }
       return;
     case 'fillTableRows':
-      if (pass === 'content') await fillTableRows(q, step, caps);
+      if (pass === 'grow') await fillTableRows(q, step, caps);
       return;
     // Edits of what the workbook holds, in the plan's order (a sheet before its registry line).
     case 'setCells':

@@ -143,9 +143,10 @@ describe('hostile pane: structure found by Check and refused by the pane’s wri
     expect(contents(fake)).toBe(before);
   });
 
-  it('L08 without ExcelApi 1.13, Excel’s own refusal of the merge is said in words', async () => {
+  it('L08 without ExcelApi 1.13, Excel’s own refusal of the merge is said in words and leaves nothing', async () => {
     const fake = await paneBook();
     fake.sheet('Projects').merges.push('A7:C7');
+    const before = contents(fake);
     const old = { ...ALL, mergedAreas: false };
     const thrown = await addProject(gamma, { run: fake.run, capabilities: old }).catch(
       (e: unknown) => e,
@@ -153,6 +154,21 @@ describe('hostile pane: structure found by Check and refused by the pane’s wri
     expect(hostProblem(thrown).message).toBe(
       'A table cannot grow over merged cells: unmerge the cells just below it (Home > Merge & Center), then try again.',
     );
+    // The registry grows first in the batch, so Excel's refusal comes before the sheet is added.
+    expect(fake.sheets.some((s) => s.name === 'Gamma')).toBe(false);
+    expect(contents(fake)).toBe(before);
+  });
+
+  it('L08b without ExcelApi 1.13 nor Table.resize, rows.add over merges leaves nothing either', async () => {
+    const fake = await paneBook();
+    fake.sheet('Projects').merges.push('A7:C7');
+    const before = contents(fake);
+    const oldest = { ...ALL, mergedAreas: false, tableResize: false };
+    const thrown = await addProject(gamma, { run: fake.run, capabilities: oldest }).catch(
+      (e: unknown) => e,
+    );
+    expect(thrown).toMatchObject({ code: 'MergedRangeConflict' });
+    expect(contents(fake)).toBe(before);
   });
 });
 
