@@ -60,8 +60,16 @@ export function queueStateRead(
   const sheets = wb.worksheets;
   const tables = wb.tables;
   // Protection (Worksheet.protection, ExcelApi 1.2; Workbook.protection, 1.7) and the names
-  // come in the same request, so what stops a write is known before anything is written.
-  queue(() => sheets.load('items/name,items/protection/protected'));
+  // come in the same request, so what stops a write is known before anything is written. Each
+  // sheet's own names (Worksheet.names, ExcelApi 1.4: "names scoped to the current worksheet";
+  // Workbook.names holds only workbook-wide ones) come through the navigation path
+  // items/names/items/..., which loads them with the sheets in the same request ("Scalar and
+  // navigation properties", learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model).
+  queue(() =>
+    sheets.load(
+      'items/name,items/protection/protected,items/names/items/name,items/names/items/formula',
+    ),
+  );
   queue(() => tables.load('items/name'));
   const lock = wb.protection;
   queue(() => lock.load('protected'));
@@ -120,7 +128,16 @@ export function queueStateRead(
       structure: {
         structureProtected: lock.protected,
         protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
-        names: names.items.map((n) => ({ name: n.name, refersTo: String(n.formula) })),
+        names: [
+          ...names.items.map((n) => ({ name: n.name, refersTo: String(n.formula) })),
+          ...sheets.items.flatMap((s) =>
+            s.names.items.map((n) => ({
+              name: n.name,
+              refersTo: String(n.formula),
+              sheet: s.name,
+            })),
+          ),
+        ],
         tables: grown.map((t) => ({ name: t.name, ...placeOf(t.range.address) })),
         // Before ExcelApi 1.13 they cannot be listed; Excel itself then refuses a table grown
         // over them (MergedRangeConflict), which the pane says in words.

@@ -177,4 +177,20 @@ describe('the fake Excel host', () => {
       expect(fake.sheet('Data Sheet').cells.get('C1')?.value).toBe('x');
     },
   );
+  it('lists each sheet’s own names with the sheets, in the same sync, and not in Workbook.names', async () => {
+    const fake = await seeded();
+    fake.sheet('Data Sheet').names = new Map([['Local', '=Data Sheet!$A$1']]);
+    fake.syncCount = 0;
+    await fake.run(async (context: Context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load(
+        'items/name,items/protection/protected,items/names/items/name,items/names/items/formula',
+      );
+      const names = context.workbook.names.load('items/name,items/formula');
+      await context.sync();
+      expect(sheets.items[0]?.names.items.map((n) => n.name)).toEqual(['Local']);
+      expect(names.items.map((n) => n.name)).toEqual([]);
+    });
+    expect(fake.syncCount).toBe(1);
+  });
 });

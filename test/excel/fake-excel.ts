@@ -75,6 +75,8 @@ export interface FakeSheet {
     stopIfTrue?: boolean;
   }[];
   merges: string[];
+  /** Names scoped to this sheet (Worksheet.names, ExcelApi 1.4), by name: their formulas. */
+  names?: Map<string, string>;
   /** Worksheet protection is on (WorksheetProtection.protected, ExcelApi 1.2). */
   protected?: boolean;
   orientation?: string;
@@ -172,6 +174,9 @@ export interface FakeExcel {
  */
 export const PAYLOAD_COST = { perCall: 64, perObject: 32 } as const;
 const FIVE_MB = 5 * 1024 * 1024;
+/** Sheets with their protection and their own names, as the state read loads them. */
+const SCOPED_SHEET_LOAD =
+  'items/name,items/protection/protected,items/names/items/name,items/names/items/formula';
 const READ_CELL_LIMIT = 5_000_000;
 const utf8 = utf8Length;
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -1171,6 +1176,27 @@ export function createFakeExcel(): FakeExcel {
         ),
       ),
     );
+    // The same with each sheet's own names through the navigation path
+    // items/names/items/... ("Scalar and navigation properties", application-specific-api-model:
+    // navigation properties are a path to load scalar properties; Worksheet.names, "Collection of
+    // names scoped to the current worksheet", ExcelApi 1.4). One request, as any other load.
+    const scopedLoaded = loadable('items', () =>
+      fake.sheets.map((s) =>
+        strict(
+          'Worksheet',
+          {
+            name: s.name,
+            protection: strict('WorksheetProtection', { protected: s.protected ?? false }, false),
+            names: strict(
+              'NamedItemCollection',
+              { items: [...(s.names ?? [])].map(([name, formula]) => ({ name, formula })) },
+              false,
+            ),
+          },
+          false,
+        ),
+      ),
+    );
     let sheetItems = sheetsLoaded;
     const tablesLoaded = loadable('items', () =>
       fake.tables.map((t) => strict('Table', { name: t.name }, false)),
@@ -1199,6 +1225,7 @@ export function createFakeExcel(): FakeExcel {
       load(props: string) {
         if (props === 'items/name') sheetItems = sheetsLoaded;
         else if (props === 'items/name,items/protection/protected') sheetItems = guardedLoaded;
+        else if (props === SCOPED_SHEET_LOAD) sheetItems = scopedLoaded;
         else throw new Error(`Fake Excel: worksheets.load(${props})`);
         sheetItems.load();
         return worksheets;

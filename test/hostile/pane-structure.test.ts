@@ -46,7 +46,7 @@ async function check(fake: FakeExcel): Promise<string[]> {
 /** A deep copy of what the workbook holds, to show a refusal changed nothing. */
 const contents = (fake: FakeExcel) =>
   JSON.stringify({
-    sheets: fake.sheets.map((s) => [s.name, [...s.cells], s.merges]),
+    sheets: fake.sheets.map((s) => [s.name, [...s.cells], s.merges, [...(s.names ?? [])]]),
     tables: fake.tables.map((t) => [t.name, t.ref]),
     names: [...fake.names],
   });
@@ -89,6 +89,44 @@ describe('hostile pane: structure found by Check and refused by the pane’s wri
     const r = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
     expect(r.kind).toBe('blocked');
     expect(contents(fake)).toBe(before);
+  });
+
+  it('L13 Check and Consolidate: a sheet-scoped name equal to a project’s table', async () => {
+    const fake = await paneBook();
+    fake.sheet('Alpha').names = new Map([['Tasks_BETA', '=Alpha!$A$1']]);
+    expect(await check(fake)).toContainEqual(
+      expect.stringContaining(
+        `error: The name Tasks_BETA (on the sheet "Alpha"): it is also the name of one of implan's tables`,
+      ),
+    );
+    expect(fake.syncCount).toBe(CHECK_SYNCS);
+    const before = contents(fake);
+    const r = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    expect(r.kind).toBe('blocked');
+    expect(contents(fake)).toBe(before);
+  });
+
+  it('L14 Check: a sheet-scoped name shadowing a Settings name on a project sheet', async () => {
+    const fake = await paneBook();
+    fake.sheet('Alpha').names = new Map([['Settings_Currency', '=Alpha!$B$1']]);
+    expect(await check(fake)).toContainEqual(
+      expect.stringMatching(
+        /^error: The name Settings_Currency \(on the sheet "Alpha"\): implan points this name at its Settings sheet/,
+      ),
+    );
+    expect(fake.syncCount).toBe(CHECK_SYNCS);
+  });
+
+  it('L15 Add project: a sheet-scoped name equal to the new project’s table is refused', async () => {
+    const fake = await paneBook();
+    fake.sheet('Beta').names = new Map([['Budget_GAMMA', '=Beta!$A$1']]);
+    const before = contents(fake);
+    const r = await addProject(gamma, { run: fake.run, capabilities: ALL });
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual([
+      'A table or name Budget_GAMMA already exists in this workbook; choose another code for Gamma.',
+    ]);
+    expect(contents(fake)).toBe(before);
+    expect(fake.syncCount).toBe(1);
   });
 
   it('L04 Add project: a protected Projects sheet is refused with its sentence', async () => {
@@ -159,7 +197,7 @@ describe('hostile pane: structure found by Check and refused by the pane’s wri
     expect(contents(fake)).toBe(before);
   });
 
-  it('L08b without ExcelApi 1.13 nor Table.resize, rows.add over merges leaves nothing either', async () => {
+  it('L16 without ExcelApi 1.13 nor Table.resize, rows.add over merges leaves nothing either', async () => {
     const fake = await paneBook();
     fake.sheet('Projects').merges.push('A7:C7');
     const before = contents(fake);
