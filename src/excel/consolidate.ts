@@ -13,6 +13,7 @@ import type { Diagnostic } from '../domain/diagnostics';
 import { a1, parseRange } from '../domain/plan/a1';
 import type { Scalar, WorkbookPlan } from '../domain/plan/types';
 import { hasPlan } from '../domain/template/workbook';
+import { mergesOn } from '../domain/validation/structure';
 import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import { NO_PLAN, queueRawPlanRead } from './read-plan';
@@ -171,10 +172,13 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
       const stamp = textConstant(stored.get(fingerprintName(j.name).toUpperCase()));
       const interrupted =
         stamp === REBUILDING || cells.some((c) => c.address === 'A1' && c.value === REBUILDING);
+      // Merges a user made count as edits; before ExcelApi 1.13 they cannot be listed.
+      const merges = mergesOn(state.structure, j.name);
       return {
         name: j.name,
         cells,
-        builtFingerprint: interrupted ? fingerprintOf(cells) : stamp,
+        merges,
+        builtFingerprint: interrupted ? fingerprintOf(cells, merges) : stamp,
       };
     });
     const result = planConsolidation(readRaw(), {

@@ -12,7 +12,7 @@ import type { WorkbookState } from '../domain/template/workbook';
 import { cardCell } from '../domain/template/project-sheet';
 import { serialToIso } from '../domain/dates';
 import { TEMPLATE_VERSION_NAME, templateVersionOf } from '../domain/template/version';
-import { CONSOLIDATED_AT, textConstant } from '../domain/consolidation/consolidate';
+import { CONSOLIDATED_AT, JOINT_SHEETS, textConstant } from '../domain/consolidation/consolidate';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import type { Loads } from './loads';
 
@@ -84,9 +84,10 @@ export function queueStateRead(
   const registry = load(REGISTRY_TABLE);
   const settingsTables = SETTINGS_TABLE_SPECS.map((s) => load(s.table));
   const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-  // The merged cells of the two sheets whose tables implan grows (ExcelApi 1.13).
+  // The merged cells of the sheets implan writes (ExcelApi 1.13): where its tables grow, and
+  // the joint sheets, whose merges a user made count as edits (as read-structure.ts reads them).
   const merged = caps.mergedAreas
-    ? [REGISTRY_SHEET, SETTINGS_SHEET].map((name) => {
+    ? [REGISTRY_SHEET, SETTINGS_SHEET, ...JOINT_SHEETS].map((name) => {
         const areas = wb.worksheets
           .getItemOrNullObject(name)
           .getRange()

@@ -47,6 +47,7 @@ import {
 import { SETTINGS_TABLE_SPECS } from '../domain/template/settings-sheet';
 import { readPlanCells, readRawPlan, readSettingsInput, scalarOf, tableReadOf } from './read-raw';
 import { readStructure } from './read-structure';
+import { mergesOn, type WorkbookStructure } from '../domain/validation/structure';
 import { renderSheets } from './render';
 
 const sheetsOf = (plan: WorkbookPlan): SheetPlan[] =>
@@ -177,7 +178,10 @@ export async function changePackage(
 }
 
 /** The joint sheets a workbook already has, with the fingerprints implan stored for them. */
-async function readJointSheets(pkg: XlsxPackage): Promise<ExistingJointSheet[]> {
+async function readJointSheets(
+  pkg: XlsxPackage,
+  structure: WorkbookStructure | undefined,
+): Promise<ExistingJointSheet[]> {
   const strings = await sharedStrings(pkg);
   const names = await listDefinedNames(pkg);
   const found: ExistingJointSheet[] = [];
@@ -194,6 +198,8 @@ async function readJointSheets(pkg: XlsxPackage): Promise<ExistingJointSheet[]> 
         formula: c.formula,
         value: c.formula ? null : scalarOf(c.value),
       })),
+      // Read with the structure (read-structure.ts reads the merges of every joint sheet).
+      merges: mergesOn(structure, sheet.name),
       builtFingerprint: textConstant(stored?.refersTo),
     });
   }
@@ -227,7 +233,7 @@ export async function consolidateWorkbook(
   const hint = options.upgradeHint ?? 'run "implan upgrade" on the file';
   const version = versionProblem(await readTemplateVersion(pkg, true), hint);
   if (version) return { result: { kind: 'unreadable', diagnostics: [version] } };
-  const existing = await readJointSheets(pkg);
+  const existing = await readJointSheets(pkg, raw.structure);
   const result = planConsolidation(raw, {
     builtAt: options.builtAt,
     existing,

@@ -170,6 +170,26 @@ describe('hostile pane: structure found by Check and refused by the pane’s wri
     expect(contents(fake)).toBe(before);
   });
 
+  it('L17 Consolidate: cells a user merged inside a joint sheet count as an edit (ExcelApi 1.13)', async () => {
+    const fake = await paneBook();
+    expect((await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT })).kind).toBe(
+      'ready',
+    );
+    fake.sheet('Joint Budget').merges.push('H2:J3');
+    const before = contents(fake);
+    const asked = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    expect(asked).toMatchObject({ kind: 'confirm', edited: ['Joint Budget'] });
+    expect(contents(fake)).toBe(before);
+    const replaced = await consolidateLive({
+      run: fake.run,
+      capabilities: ALL,
+      builtAt: BUILT,
+      replaceEdited: true,
+    });
+    expect(replaced.kind).toBe('ready');
+    expect(fake.sheet('Joint Budget').merges).toEqual([]);
+  });
+
   it('L07 Add project: merged cells below the registry are found first (ExcelApi 1.13)', async () => {
     const fake = await paneBook();
     fake.sheet('Projects').merges.push('A7:C7');

@@ -191,6 +191,19 @@ describe('hostile structure: protected sheets and workbook structure', () => {
     );
   });
 
+  it('B25 cells a user merged inside a joint sheet count as an edit consolidate asks about', async () => {
+    await planBook(file('book.xlsx'), cache);
+    expect((await cli('consolidate', file('book.xlsx'))).code).toBe(0);
+    expect((await cli('consolidate', file('book.xlsx'))).code).toBe(0);
+    await spoil(file('book.xlsx'), (p) =>
+      p.set(p.sheet('Joint Budget'), merge(p.get(p.sheet('Joint Budget')), 'H2:J3')),
+    );
+    await refuses(['consolidate', file('book.xlsx')], 1, /"Joint Budget"[\s\S]*--replace-edited/);
+    const r = await cli('consolidate', file('book.xlsx'), '--replace-edited');
+    expect(r.code).toBe(0);
+    expectOpens(file('book.xlsx'));
+  });
+
   it('B18 a protected workbook structure: add-project and consolidate refuse', async () => {
     const book = await spoiled((p) => p.set(WB, protectStructure(p.get(WB))));
     await validates(book, 0, /Warning: The workbook: its structure is protected/);

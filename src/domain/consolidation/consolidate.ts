@@ -5,7 +5,7 @@ import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
 import { writeProblems } from '../template/write-check';
 import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
-import { cellsOfPlan, fingerprintOf, type SheetCell } from './fingerprint';
+import { cellsOfPlan, fingerprintOf, mergesOfPlan, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
@@ -43,6 +43,8 @@ export function fingerprintName(sheet: string): string {
 export interface ExistingJointSheet {
   readonly name: string;
   readonly cells: readonly SheetCell[];
+  /** Its merged ranges (A1); left out where the host cannot list them (before ExcelApi 1.13). */
+  readonly merges?: readonly string[];
   /** The fingerprint stored when implan built it; null when there is none. */
   readonly builtFingerprint: string | null;
 }
@@ -88,7 +90,9 @@ export function planConsolidation(
   if (errors.length > 0) return { kind: 'blocked', diagnostics };
   const warnings = diagnostics;
   const edited = options.existing
-    .filter((s) => s.builtFingerprint === null || s.builtFingerprint !== fingerprintOf(s.cells))
+    .filter(
+      (s) => s.builtFingerprint === null || s.builtFingerprint !== fingerprintOf(s.cells, s.merges),
+    )
     .map((s) => s.name);
   if (edited.length > 0 && !options.replaceEdited) return { kind: 'confirm', edited, warnings };
 
@@ -110,7 +114,7 @@ export function planConsolidation(
     },
     ...sheets.map((s) => ({
       name: fingerprintName(s.name),
-      refersTo: textLiteral(fingerprintOf(cellsOfPlan(s))),
+      refersTo: textLiteral(fingerprintOf(cellsOfPlan(s), mergesOfPlan(s))),
       comment: 'Set by implan: tells whether this joint sheet was typed into since it was built.',
     })),
   ];

@@ -39,6 +39,11 @@ export function cellsOfPlan(sheet: SheetPlan): SheetCell[] {
   return tokenOrder(columns);
 }
 
+/** The ranges a sheet plan merges (the joint sheets merge none today). */
+export function mergesOfPlan(sheet: SheetPlan): string[] {
+  return sheet.items.flatMap((item) => (item.kind === 'merge' ? [item.range] : []));
+}
+
 function token(cell: SheetCell): string | null {
   if (cell.formula) return `${cell.address}=f`;
   const v = cell.value;
@@ -48,10 +53,14 @@ function token(cell: SheetCell): string | null {
   return `${cell.address}=t${v}`;
 }
 
-/** The tokens of cells, sorted as text; cells from `cellsOfPlan` already are. */
-function sortedTokens(cells: Iterable<SheetCell>): string[] {
+/** A merged range's token: a merge is a user's change as much as a typed cell is. */
+const mergeToken = (range: string) => `${range.replace(/\$/g, '').toUpperCase()}=m`;
+
+/** The tokens of cells and merges, sorted as text; cells from `cellsOfPlan` already are. */
+function sortedTokens(cells: Iterable<SheetCell>, merges: readonly string[]): string[] {
   const tokens: string[] = [];
-  let sorted = true;
+  let sorted = merges.length === 0;
+  tokens.push(...merges.map(mergeToken));
   for (const cell of cells) {
     const t = token(cell);
     if (t === null) continue;
@@ -63,11 +72,13 @@ function sortedTokens(cells: Iterable<SheetCell>): string[] {
 }
 
 /**
- * A short digest of which cells hold formulas and what the constants say. Formula text is left
- * out on purpose: Excel rewrites it (A1 case, structured references) while the user edits
- * nothing, but typing over a formula, into an empty cell or over a label changes the digest.
+ * A short digest of which cells hold formulas, what the constants say and which ranges are
+ * merged. Formula text is left out on purpose: Excel rewrites it (A1 case, structured
+ * references) while the user edits nothing, but typing over a formula, into an empty cell or
+ * over a label changes the digest, and so does merging cells. A sheet with no merges has the
+ * digest it had before merges counted, so fingerprints stored by older builds still match.
  */
-export function fingerprintOf(cells: Iterable<SheetCell>): string {
+export function fingerprintOf(cells: Iterable<SheetCell>, merges: readonly string[] = []): string {
   // FNV-1a, 64 bits as two 32-bit halves: enough to tell edits apart, no crypto needed. Over
   // the tokens sorted as text and joined by line breaks, by code point; hashed token by token
   // (one long joined string took longer to build and read than the hash), in local variables
@@ -75,7 +86,7 @@ export function fingerprintOf(cells: Iterable<SheetCell>): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   let first = true;
-  for (const text of sortedTokens(cells)) {
+  for (const text of sortedTokens(cells, merges)) {
     if (!first) {
       h1 = Math.imul(h1 ^ 10, 0x01000193) >>> 0;
       h2 = Math.imul(h2 ^ 10, 0x811c9dc5) >>> 0;

@@ -37,6 +37,14 @@ export interface WorkbookStructure {
   readonly merges: readonly { readonly sheet: string; readonly range: string }[] | null;
 }
 
+/** The merged ranges on one sheet; undefined where the reader could not list them. */
+export function mergesOn(
+  structure: WorkbookStructure | undefined,
+  sheet: string,
+): string[] | undefined {
+  return structure?.merges?.filter((m) => sameSheetName(m.sheet, sheet)).map((m) => m.range);
+}
+
 export const NO_STRUCTURE: WorkbookStructure = {
   structureProtected: false,
   protectedSheets: [],

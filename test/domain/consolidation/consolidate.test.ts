@@ -64,6 +64,15 @@ describe('the consolidation plan', () => {
     expect(fingerprintOf(overwritten)).not.toBe(base);
   });
 
+  it('counts merged cells as an edit, and a sheet with none keeps the digest older builds stored', () => {
+    const cells = cellsOfPlan(ready().sheets[1]!);
+    const base = fingerprintOf(cells);
+    expect(fingerprintOf(cells, [])).toBe(base);
+    expect(fingerprintOf(cells, ['H2:J3'])).not.toBe(base);
+    expect(fingerprintOf(cells, ['$H$2:$J$3'])).toBe(fingerprintOf(cells, ['h2:j3']));
+    expect(fingerprintOf(cells, ['A1:B1', 'H2:J3'])).toBe(fingerprintOf(cells, ['H2:J3', 'A1:B1']));
+  });
+
   it('draws weekly columns from the Monday of the first start, monthly past a year', () => {
     const weekly = stripOf(isoToSerial('2025-02-05'), isoToSerial('2025-03-03'));
     expect(weekly.monthly).toBe(false);
