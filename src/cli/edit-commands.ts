@@ -1,13 +1,11 @@
 import type { Diagnostic } from '../domain/diagnostics';
-import { schemaProblems } from '../domain/diagnostics';
-import type { WorkbookPlan } from '../domain/plan/types';
+import { fail, ok, schemaProblems } from '../domain/diagnostics';
 import { Settings } from '../domain/schema/settings';
 import { removeProjectPlan, setIncludedPlan } from '../domain/template/registry-edits';
 import { settingsPlan } from '../domain/template/settings-edit';
-import { writeProblems } from '../domain/template/write-check';
-import { sameSheetName } from '../domain/schema/sheet-name';
 import { NO_PLAN_YET, type WorkbookState } from '../domain/template/workbook';
-import { changeWorkbook, readWorkbookState } from '../xlsx/workbook-file';
+import { decideCheckWrite, type FileDecision } from '../xlsx/decide-write';
+import { readWorkbookState } from '../xlsx/workbook-file';
 import { UserError, readInput } from './io';
 import { withWorkbook } from './safe-write';
 import { applyAssignments, settingsLines } from './settings-text';
@@ -31,8 +29,11 @@ const refuse = (io: EditIo, problems: readonly Diagnostic[]): 2 => {
 
 const kept = (bak: string | null) => (bak ? ` (the previous version is in ${bak})` : '');
 
-/** A plan to write and what to say once it is in place, or the exit code of a refusal. */
-type Decision = number | { readonly plan: WorkbookPlan; readonly done: (kept: string) => string };
+/** A plan to write (none: nothing to change) and what to say once it is in place. */
+type Decision = FileDecision<(kept: string) => string>;
+
+/** What to say when nothing needs writing. */
+const unchanged = (message: string): Decision => ok({ plan: null, value: () => message });
 
 /** Reads the workbook's state, decides, and writes the plan in place; or says why not. */
 async function editWorkbook(
@@ -44,15 +45,10 @@ async function editWorkbook(
     file,
     (f) => readInput(f, 'workbook'),
     async (book) => {
-      const state = await readWorkbookState(book.bytes, file);
-      const decision = decide(state);
-      if (typeof decision === 'number') return decision;
-      // A protected sheet or workbook, or merged cells where a table grows: refused first.
-      const exists = (s: string) => state.sheets.some((x) => sameSheetName(x, s));
-      const blocked = writeProblems(state.structure, exists, decision.plan);
-      if (blocked.length > 0) return refuse(io, blocked);
-      const written = await changeWorkbook(book.bytes, decision.plan, file);
-      io.out(decision.done(kept(await book.replace(written, { backup: true }))));
+      const change = await decideCheckWrite(book.bytes, file, decide);
+      if (!change.ok) return refuse(io, change.problems);
+      const { bytes, value: done } = change.value;
+      io.out(done(bytes ? kept(await book.replace(bytes, { backup: true })) : ''));
       return 0;
     },
   );
@@ -76,19 +72,17 @@ export async function includeCommand(
     );
   return await editWorkbook(file, io, (state) => {
     const r = setIncludedPlan(state, codes, included);
-    if (!r.ok) return refuse(io, r.problems);
+    if (!r.ok) return r;
     const { entries, plan } = r.value;
     const changing = entries.filter((e) => e.included !== included);
     const where = included ? 'included in consolidation' : 'left out of consolidation';
     const are = (list: readonly unknown[]) => (list.length === 1 ? 'is' : 'are');
-    if (changing.length === 0) {
-      io.out(`${names(entries)} ${are(entries)} already ${where}; nothing was written.`);
-      return 0;
-    }
-    return {
+    if (changing.length === 0)
+      return unchanged(`${names(entries)} ${are(entries)} already ${where}; nothing was written.`);
+    return ok({
       plan,
-      done: (bak) => `${names(changing)} ${are(changing)} now ${where} in ${file}${bak}.`,
-    };
+      value: (bak) => `${names(changing)} ${are(changing)} now ${where} in ${file}${bak}.`,
+    });
   });
 }
 
@@ -107,16 +101,16 @@ export async function removeProjectCommand(
     );
   return await editWorkbook(file, io, (state) => {
     const r = removeProjectPlan(state, code, { deleteSheet });
-    if (!r.ok) return refuse(io, r.problems);
+    if (!r.ok) return r;
     const { entry, sheetDeleted, plan } = r.value;
     const sheet = sheetDeleted
       ? ` and deleted its sheet "${entry.sheet}"`
       : `; its sheet "${entry.sheet}" and everything typed in it stay (--delete-sheet deletes it too)`;
-    return {
+    return ok({
       plan,
-      done: (bak) =>
+      value: (bak) =>
         `Removed ${names([entry])} from the Projects register of ${file}${sheet}${bak}.`,
-    };
+    });
   });
 }
 
@@ -135,21 +129,19 @@ export async function settingsCommand(
   }
   return await editWorkbook(file, io, (state) => {
     const current = readableSettings(state, file);
-    if (!('currency' in current)) return refuse(io, current);
+    if (!('currency' in current)) return fail(...current);
     const { input, changed } = applyAssignments(current, assignments);
     const parsed = Settings.safeParse(input);
     if (!parsed.success)
-      return refuse(io, schemaProblems(parsed.error, 'Settings', { input, jsonPath: false }));
-    if (JSON.stringify(parsed.data) === JSON.stringify(current)) {
-      io.out(`The settings of ${file} already hold these values; nothing was written.`);
-      return 0;
-    }
+      return fail(...schemaProblems(parsed.error, 'Settings', { input, jsonPath: false }));
+    if (JSON.stringify(parsed.data) === JSON.stringify(current))
+      return unchanged(`The settings of ${file} already hold these values; nothing was written.`);
     const plan = settingsPlan(state, parsed.data);
-    if (!plan.ok) return refuse(io, plan.problems);
-    return {
+    if (!plan.ok) return plan;
+    return ok({
       plan: plan.value,
-      done: (bak) => `Saved ${changed.join(', ')} in the Settings sheet of ${file}${bak}.`,
-    };
+      value: (bak) => `Saved ${changed.join(', ')} in the Settings sheet of ${file}${bak}.`,
+    });
   });
 }
 

@@ -1,9 +1,10 @@
 import type { Result } from '../domain/diagnostics';
-import { ok } from '../domain/diagnostics';
+import { fail, ok } from '../domain/diagnostics';
 import { PlanFile } from '../domain/schema/plan-file';
 import { setUpPlan } from '../domain/template/set-up';
 import { newWorkbookPlan } from '../domain/template/workbook';
-import { changeWorkbook, newWorkbook, readWorkbookState } from '../xlsx/workbook-file';
+import { decideCheckWrite } from '../xlsx/decide-write';
+import { newWorkbook } from '../xlsx/workbook-file';
 
 /**
  * `implan init BOOK.xlsx`: the bytes to write and what to say. A new file gets a new plan
@@ -19,11 +20,14 @@ export async function initWorkbook(
       bytes: await newWorkbook(newWorkbookPlan(PlanFile.parse({}))),
       message: `Created ${file} with the Settings, Projects and How to use sheets.`,
     });
-  const bytes = existing;
-  const plan = setUpPlan(await readWorkbookState(bytes, file));
-  if (!plan.ok) return plan;
+  const changed = await decideCheckWrite(existing, file, (state) => {
+    const plan = setUpPlan(state);
+    return plan.ok ? ok({ plan: plan.value, value: null }) : plan;
+  });
+  if (!changed.ok) return fail(...changed.problems);
   return ok({
-    bytes: await changeWorkbook(bytes, plan.value, file),
+    // A set-up plan always writes.
+    bytes: changed.value.bytes ?? existing,
     message: `Set up a plan in ${file}: added the How to use, Projects and Settings sheets and kept everything it held.`,
   });
 }

@@ -2,18 +2,13 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { demoPlan } from '../domain/demo';
 import type { Diagnostic } from '../domain/diagnostics';
-import { schemaProblems } from '../domain/diagnostics';
+import { ok, schemaProblems } from '../domain/diagnostics';
 import { PlanFile, planJsonSchema } from '../domain/schema/plan-file';
 import { legalSheetName } from '../domain/schema/sheet-name';
 import { addProjectPlan, newWorkbookPlan, withLegalSheets } from '../domain/template/workbook';
 import { PackageError, XlsxPackage } from '../xlsx/ooxml/package';
-import {
-  changeWorkbook,
-  consolidateWorkbook,
-  exportPlanFile,
-  newWorkbook,
-  readWorkbookState,
-} from '../xlsx/workbook-file';
+import { decideCheckWrite } from '../xlsx/decide-write';
+import { consolidateWorkbook, exportPlanFile, newWorkbook } from '../xlsx/workbook-file';
 import { validatePlan } from '../domain/validation/validate';
 import { builtAtText } from '../domain/consolidation/consolidate';
 import { readRawPlan } from '../xlsx/read-raw';
@@ -221,30 +216,29 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         throw new UserError('Give the project a name with --name "Project name".', 2);
       const name = values.name;
       return await withWorkbook(file, readWorkbook, async (book) => {
-        const bytes = book.bytes;
-        const state = await readWorkbookState(bytes, file);
-        const result = addProjectPlan(
-          state,
-          {
-            name,
-            ...(values.code !== undefined ? { code: values.code } : {}),
-            ...(values.manager !== undefined ? { manager: values.manager } : {}),
-            ...(values.start !== undefined ? { start: values.start } : {}),
-            ...(values.end !== undefined ? { end: values.end } : {}),
-            ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
-          },
-          upgradeHintFor(file),
-        );
+        const input = {
+          name,
+          ...(values.code !== undefined ? { code: values.code } : {}),
+          ...(values.manager !== undefined ? { manager: values.manager } : {}),
+          ...(values.start !== undefined ? { start: values.start } : {}),
+          ...(values.end !== undefined ? { end: values.end } : {}),
+          ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+        };
+        const result = await decideCheckWrite(book.bytes, file, (state) => {
+          const r = addProjectPlan(state, input, upgradeHintFor(file));
+          return r.ok ? ok({ plan: r.value.plan, value: r.value.project }) : r;
+        });
         if (!result.ok) {
           report(io, result.problems);
           if (values.sheet === undefined && result.problems.some((p) => p.code === 'sheet-name'))
             io.err(
-              `To keep the name, give the project a legal sheet name: --sheet "${legalSheetName(name, state.sheets)}".`,
+              `To keep the name, give the project a legal sheet name: --sheet "${legalSheetName(name, result.state.sheets)}".`,
             );
           return 1;
         }
-        await book.replace(await changeWorkbook(bytes, result.value.plan, file));
-        const p = result.value.project;
+        // An added project always writes.
+        if (result.value.bytes) await book.replace(result.value.bytes);
+        const p = result.value.value;
         io.out(`Added ${p.name} (code ${p.code}) on the sheet "${p.sheet ?? p.name}" of ${file}.`);
         return 0;
       });

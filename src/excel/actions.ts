@@ -1,6 +1,6 @@
 import type { Result } from '../domain/diagnostics';
 import { fail, ok } from '../domain/diagnostics';
-import { writeProblems } from '../domain/template/write-check';
+import { writeRefusals } from '../domain/template/write-check';
 import type { Project } from '../domain/schema/project';
 import type { Settings } from '../domain/schema/settings';
 import { removeProjectPlan, setIncludedPlan } from '../domain/template/registry-edits';
@@ -54,11 +54,7 @@ async function readDecideWrite<T>(
         const decision = decide(read);
         if (!decision.ok) return decision;
         // Whatever the action, nothing is sent that Excel would refuse half-way.
-        const blocked = writeProblems(
-          read.structure,
-          (s) => read.sheets.some((x) => x.toUpperCase() === s.toUpperCase()),
-          decision.value.plan,
-        );
+        const blocked = writeRefusals(read, decision.value.plan);
         if (blocked.length > 0) return fail(...blocked);
         const syncsRead = q.syncs;
         try {

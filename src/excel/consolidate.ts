@@ -1,6 +1,7 @@
 import { versionProblem } from '../domain/template/version';
 import {
   builtAtText,
+  checkedConsolidation,
   type Consolidation,
   type ExistingJointSheet,
   fingerprintName,
@@ -181,11 +182,13 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
         builtFingerprint: interrupted ? fingerprintOf(cells, merges) : stamp,
       };
     });
-    const result = planConsolidation(readRaw(), {
+    const planned = planConsolidation(readRaw(), {
       builtAt: options.builtAt ?? builtAtText(new Date()),
       existing,
       replaceEdited: options.replaceEdited ?? false,
     });
+    // Nothing is sent that protection would stop half-way (as readDecideWrite checks).
+    const result = checkedConsolidation(planned, state);
     if (result.kind !== 'ready') return result;
     step('Building the joint schedule');
     step('Building the joint budget');

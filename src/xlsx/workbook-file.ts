@@ -25,6 +25,7 @@ import {
   type ExistingJointSheet,
   fingerprintName,
   JOINT_SHEETS,
+  checkedConsolidation,
   planConsolidation,
   textConstant,
 } from '../domain/consolidation/consolidate';
@@ -234,11 +235,14 @@ export async function consolidateWorkbook(
   const version = versionProblem(await readTemplateVersion(pkg, true), hint);
   if (version) return { result: { kind: 'unreadable', diagnostics: [version] } };
   const existing = await readJointSheets(pkg, raw.structure);
-  const result = planConsolidation(raw, {
+  const planned = planConsolidation(raw, {
     builtAt: options.builtAt,
     existing,
     replaceEdited: options.replaceEdited ?? false,
   });
+  // What protection would stop is refused here, just before the write.
+  const sheets = (await listSheets(pkg)).map((s) => s.name);
+  const result = checkedConsolidation(planned, { sheets, structure: raw.structure });
   if (result.kind !== 'ready') return { result };
   return {
     result,

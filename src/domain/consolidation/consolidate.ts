@@ -3,7 +3,7 @@ import { textLiteral } from '../plan/references';
 import type { NamePlan, SheetPlan, WorkbookPlan } from '../plan/types';
 import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
-import { writeProblems } from '../template/write-check';
+import { type WriteTarget, writeRefusals } from '../template/write-check';
 import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
 import { cellsOfPlan, fingerprintOf, mergesOfPlan, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
@@ -99,12 +99,6 @@ export function planConsolidation(
   const input = jointInputOf(included, options.builtAt);
   const parts = [jointSchedulePlan(input), jointBudgetPlan(input), contingencyPlan(input)];
   const sheets = parts.map((p) => p.sheet);
-  const exists = (name: string) =>
-    options.existing.some((s) => s.name.toUpperCase() === name.toUpperCase());
-  const blocked = writeProblems(raw.structure, exists, {
-    steps: sheets.map((sheet) => ({ kind: 'addSheet' as const, sheet })),
-  });
-  if (blocked.length > 0) return { kind: 'blocked', diagnostics: [...blocked, ...diagnostics] };
   const names: NamePlan[] = [
     ...parts.flatMap((p) => p.names),
     {
@@ -136,6 +130,19 @@ export function planConsolidation(
     },
     totals: jointTotals(input),
   };
+}
+
+/**
+ * A consolidation checked against the workbook it is about to be written into: blocked, the
+ * refusals first, where protection would stop the rebuild. Called by both writers' boundaries
+ * just before they write (writeRefusals).
+ */
+export function checkedConsolidation(result: Consolidation, target: WriteTarget): Consolidation {
+  if (result.kind !== 'ready') return result;
+  const refusals = writeRefusals(target, result.plan);
+  return refusals.length > 0
+    ? { kind: 'blocked', diagnostics: [...refusals, ...result.warnings] }
+    : result;
 }
 
 /** "23 Nov 2026 10:14 UTC": how the joint sheets say when they were built. */

@@ -16,7 +16,6 @@ import {
 } from './registry-sheet';
 import { settingsNames, settingsSheetPlan } from './settings-sheet';
 import type { WorkbookStructure } from '../validation/structure';
-import { writeProblems } from './write-check';
 import { UPGRADE_HINT, templateVersionNamePlan, versionProblem } from './version';
 
 /** What implan needs to know of a workbook before changing it; read by either reader. */
@@ -194,9 +193,5 @@ export function addProjectPlan(
       rows: [registryRow(registryEntryOf(p))],
     },
   ];
-  const blocked = writeProblems(state.structure, (s) => state.sheets.some((x) => same(x, s)), {
-    steps,
-  });
-  if (blocked.length > 0) return fail(...blocked);
   return ok({ plan: { steps }, project: p });
 }

@@ -81,7 +81,7 @@ const mergedGrowth = (table: PlacedTable, merged: { readonly range: string }): D
  * a write (AccessDenied, MergedRangeConflict) and a file written regardless is one Excel must
  * repair, so implan refuses first, naming the sheet and what the user must do.
  */
-export function writeProblems(
+function writeProblems(
   structure: WorkbookStructure | undefined,
   exists: (sheet: string) => boolean,
   plan: WorkbookPlan,
@@ -127,4 +127,21 @@ export function writeProblems(
   }
   // One sentence per sheet, however many steps touch it.
   return out.filter((d, i) => out.findIndex((x) => x.message === d.message) === i);
+}
+
+/** The workbook a plan is about to be written into, as either reader read it. */
+export interface WriteTarget {
+  readonly sheets: readonly string[];
+  readonly structure?: WorkbookStructure | undefined;
+}
+
+/**
+ * `writeProblems` for a plan about to be written into `target`. Called by the writers'
+ * boundaries only (src/xlsx/decide-write.ts for files, readDecideWrite and consolidateLive in
+ * the pane), after the domain has decided and just before the write, so each write is checked
+ * once.
+ */
+export function writeRefusals(target: WriteTarget, plan: WorkbookPlan): Diagnostic[] {
+  const exists = (sheet: string) => target.sheets.some((s) => sameSheetName(s, sheet));
+  return writeProblems(target.structure, exists, plan);
 }
