@@ -1,12 +1,6 @@
 import {
   Body1,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Link,
   MessageBar,
@@ -25,6 +19,7 @@ import { detectCapabilities, type ExcelRun } from '../../excel/host';
 import { openSheet } from '../../excel/navigate';
 import { day, money } from '../format';
 import { hostProblem } from '../host';
+import { ConfirmAction } from './ConfirmAction';
 import { RemoveJointSheets } from './RemoveJointSheets';
 
 const useStyles = makeStyles({
@@ -184,28 +179,17 @@ export function ConsolidatePanel({
         }}
         onProblems={onProblems}
       />
-      <Dialog
+      <ConfirmAction
         open={phase.kind === 'confirm'}
-        onOpenChange={(_, data) => !data.open && setPhase({ kind: 'idle' })}
+        onCancel={() => setPhase({ kind: 'idle' })}
+        title="Replace edited joint sheets?"
+        confirmLabel="Replace and consolidate"
+        cancelLabel="Keep them and cancel"
+        onConfirm={() => consolidate(true)}
       >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Replace edited joint sheets?</DialogTitle>
-            <DialogContent>
-              {phase.kind === 'confirm' &&
-                `Someone has typed into ${phase.edited.join(', ')} since implan built ${phase.edited.length === 1 ? 'it' : 'them'}. Consolidating replaces the whole sheet, and those edits are lost. Copy anything you need first.`}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setPhase({ kind: 'idle' })}>
-                Keep them and cancel
-              </Button>
-              <Button appearance="primary" onClick={() => void consolidate(true)}>
-                Replace and consolidate
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        {phase.kind === 'confirm' &&
+          `Someone has typed into ${phase.edited.join(', ')} since implan built ${phase.edited.length === 1 ? 'it' : 'them'}. Consolidating replaces the whole sheet, and those edits are lost. Copy anything you need first.`}
+      </ConfirmAction>
     </div>
   );
 }

@@ -1,18 +1,4 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Link,
-  Switch,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Checkbox, Link, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Diagnostic } from '../../domain/diagnostics';
 import type { RegistryEntry } from '../../domain/template/registry-sheet';
@@ -20,6 +6,7 @@ import type { ExcelRun } from '../../excel/host';
 import { openSheet } from '../../excel/navigate';
 import { removeProject, setIncluded } from '../../excel/actions';
 import { useAction } from '../useAction';
+import { ConfirmAction } from './ConfirmAction';
 
 const useStyles = makeStyles({
   list: {
@@ -52,79 +39,60 @@ interface Props {
  */
 export function ProjectList({ entries, run, onDone, onProblems }: Props) {
   const styles = useStyles();
-  const [removing, setRemoving] = useState<RegistryEntry | null>(null);
   const [deleteSheet, setDeleteSheet] = useState(false);
   const { busy, run: act, attempt: open } = useAction(onDone, onProblems);
   const remove = async (entry: RegistryEntry) => {
-    setRemoving(null);
     await act(() => removeProject(entry.code, { deleteSheet, run }));
   };
 
   if (entries.length === 0) return null;
   return (
-    <>
-      <ul className={styles.list} aria-label="Projects">
-        {entries.map((e) => (
-          <li key={e.code} className={styles.item}>
-            <div className={styles.line}>
-              <Link
-                as="button"
-                className={styles.name}
-                onClick={() => void open(() => openSheet(e.sheet, run))}
-              >
-                {e.name}
-              </Link>
-              <Badge appearance="outline" color={e.included ? 'brand' : 'informative'}>
-                {e.code}
-              </Badge>
-            </div>
-            <div className={styles.line}>
-              <Switch
-                label="Included"
-                checked={e.included}
-                disabled={busy}
-                aria-label={`Include ${e.name} in consolidation`}
-                onChange={(_, d) => void act(() => setIncluded([e.code], d.checked, { run }))}
-              />
-              <Button
-                size="small"
-                appearance="subtle"
-                disabled={busy}
-                aria-label={`Remove ${e.name} from the plan`}
-                onClick={() => {
-                  setDeleteSheet(false);
-                  setRemoving(e);
-                }}
-              >
-                Remove…
-              </Button>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <Dialog open={removing !== null} onOpenChange={(_, d) => !d.open && setRemoving(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{`Remove ${removing?.name ?? ''} from the plan?`}</DialogTitle>
-            <DialogContent>
-              {`Its line goes from the Projects register and it is left out of consolidation. The sheet "${removing?.sheet ?? ''}" and everything typed in it stay in the workbook unless you also choose to delete it.`}
+    <ul className={styles.list} aria-label="Projects">
+      {entries.map((e) => (
+        <li key={e.code} className={styles.item}>
+          <div className={styles.line}>
+            <Link
+              as="button"
+              className={styles.name}
+              onClick={() => void open(() => openSheet(e.sheet, run))}
+            >
+              {e.name}
+            </Link>
+            <Badge appearance="outline" color={e.included ? 'brand' : 'informative'}>
+              {e.code}
+            </Badge>
+          </div>
+          <div className={styles.line}>
+            <Switch
+              label="Included"
+              checked={e.included}
+              disabled={busy}
+              aria-label={`Include ${e.name} in consolidation`}
+              onChange={(_, d) => void act(() => setIncluded([e.code], d.checked, { run }))}
+            />
+            <ConfirmAction
+              label="Remove…"
+              buttonProps={{
+                size: 'small',
+                appearance: 'subtle',
+                'aria-label': `Remove ${e.name} from the plan`,
+              }}
+              disabled={busy}
+              onAsk={() => setDeleteSheet(false)}
+              title={`Remove ${e.name} from the plan?`}
+              confirmLabel={deleteSheet ? 'Remove and delete the sheet' : 'Remove from the plan'}
+              onConfirm={() => remove(e)}
+            >
+              {`Its line goes from the Projects register and it is left out of consolidation. The sheet "${e.sheet}" and everything typed in it stay in the workbook unless you also choose to delete it.`}
               <Checkbox
                 checked={deleteSheet}
                 onChange={(_, d) => setDeleteSheet(d.checked === true)}
-                label={`Also delete the sheet "${removing?.sheet ?? ''}" and its data (cannot be undone)`}
+                label={`Also delete the sheet "${e.sheet}" and its data (cannot be undone)`}
               />
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setRemoving(null)}>
-                Cancel
-              </Button>
-              <Button appearance="primary" onClick={() => removing && void remove(removing)}>
-                {deleteSheet ? 'Remove and delete the sheet' : 'Remove from the plan'}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </>
+            </ConfirmAction>
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

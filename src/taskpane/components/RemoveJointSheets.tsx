@@ -1,20 +1,10 @@
-import {
-  Body1,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { Body1, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Diagnostic } from '../../domain/diagnostics';
 import type { ExcelRun } from '../../excel/host';
 import { removeJointSheets } from '../../excel/remove-joint';
 import { useAction } from '../useAction';
+import { ConfirmAction } from './ConfirmAction';
 
 interface Props {
   run: ExcelRun;
@@ -29,11 +19,9 @@ interface Props {
  * offers to remove the joint sheets and their names, after asking.
  */
 export function RemoveJointSheets({ run, undoable, onDone, onProblems }: Props) {
-  const [asking, setAsking] = useState(false);
   const [removed, setRemoved] = useState<number | null>(null);
   const { attempt } = useAction(onDone, onProblems);
   const remove = async () => {
-    setAsking(false);
     await attempt(async () => setRemoved((await removeJointSheets(run)).sheets.length));
   };
   return (
@@ -43,34 +31,22 @@ export function RemoveJointSheets({ run, undoable, onDone, onProblems }: Props) 
           ? 'Excel’s Undo reverses a Consolidate in one step. To take the joint sheets out later:'
           : 'In this version of Excel, Undo cannot reverse a Consolidate. To take the joint sheets out again:'}
       </Body1>
-      <Button appearance="secondary" onClick={() => setAsking(true)}>
-        Remove joint sheets…
-      </Button>
+      <ConfirmAction
+        label="Remove joint sheets…"
+        title="Remove the joint sheets?"
+        confirmLabel="Remove joint sheets"
+        cancelLabel="Keep them"
+        onConfirm={remove}
+      >
+        The Joint Schedule, Joint Budget and Contingency Plan sheets and the Joint_ names are
+        deleted; project sheets, Settings and the register stay as they are. Formulas of your own
+        that point into a joint sheet will show #REF!. Excel cannot undo this.
+      </ConfirmAction>
       {removed !== null && (
         <MessageBar intent="success">
           <MessageBarBody>{`Removed ${removed} joint sheet(s) and their names.`}</MessageBarBody>
         </MessageBar>
       )}
-      <Dialog open={asking} onOpenChange={(_, data) => setAsking(data.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Remove the joint sheets?</DialogTitle>
-            <DialogContent>
-              The Joint Schedule, Joint Budget and Contingency Plan sheets and the Joint_ names are
-              deleted; project sheets, Settings and the register stay as they are. Formulas of your
-              own that point into a joint sheet will show #REF!. Excel cannot undo this.
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setAsking(false)}>
-                Keep them
-              </Button>
-              <Button appearance="primary" onClick={() => void remove()}>
-                Remove joint sheets
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
     </>
   );
 }
