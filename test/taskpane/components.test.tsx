@@ -6,7 +6,7 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ComponentProps, ReactElement } from 'react';
 import { demoPlan } from '../../src/domain/demo';
 import type { Diagnostic } from '../../src/domain/diagnostics';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
@@ -19,7 +19,7 @@ import { ProjectList } from '../../src/taskpane/components/ProjectList';
 import { SettingsPanel } from '../../src/taskpane/components/SettingsPanel';
 import { StatusCard } from '../../src/taskpane/components/StatusCard';
 import { readWorkbookState } from '../../src/excel/read-state';
-import { createFakeExcel } from '../excel/fake-excel';
+import { createFakeExcel, type FakeExcel } from '../excel/fake-excel';
 
 // jsdom has no layout: Fluent's message bar only needs to be able to observe.
 globalThis.ResizeObserver ??= class {
@@ -51,6 +51,24 @@ async function fakeWithDemo() {
     capabilities: { dataValidation: true, pageLayout: true },
   });
   return fake;
+}
+
+/** The Consolidate panel over `fake` in EUR, with the props a test does not watch as no-ops. */
+function renderConsolidate(
+  fake: FakeExcel,
+  watched: Partial<ComponentProps<typeof ConsolidatePanel>> = {},
+) {
+  return ui(
+    <ConsolidatePanel
+      run={fake.run}
+      currency="EUR"
+      onChecked={jest.fn()}
+      onOpenCheck={jest.fn()}
+      onDone={jest.fn(() => Promise.resolve())}
+      onProblems={jest.fn()}
+      {...watched}
+    />,
+  );
 }
 
 describe('the pane components', () => {
@@ -119,16 +137,7 @@ describe('the pane components', () => {
   it('consolidates with named steps and reports the totals', async () => {
     const fake = await fakeWithDemo();
     const onChecked = jest.fn();
-    ui(
-      <ConsolidatePanel
-        run={fake.run}
-        currency="EUR"
-        onChecked={onChecked}
-        onOpenCheck={jest.fn()}
-        onDone={jest.fn(() => Promise.resolve())}
-        onProblems={jest.fn()}
-      />,
-    );
+    renderConsolidate(fake, { onChecked });
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
     });
@@ -147,16 +156,7 @@ describe('the pane components', () => {
   it('removes the joint sheets after asking, leaving the project sheets', async () => {
     const fake = await fakeWithDemo();
     const sheets = fake.sheets.map((s) => s.name);
-    ui(
-      <ConsolidatePanel
-        run={fake.run}
-        currency="EUR"
-        onChecked={jest.fn()}
-        onOpenCheck={jest.fn()}
-        onDone={jest.fn(() => Promise.resolve())}
-        onProblems={jest.fn()}
-      />,
-    );
+    renderConsolidate(fake);
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
     });
@@ -176,6 +176,32 @@ describe('the pane components', () => {
     });
     await screen.findByText('Removed 3 joint sheet(s) and their names.');
     expect(fake.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+
+  it('asks before replacing an edited joint sheet, and keeps it when told to', async () => {
+    const fake = await fakeWithDemo();
+    renderConsolidate(fake);
+    const consolidate = () =>
+      act(() => {
+        fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
+      });
+    consolidate();
+    await screen.findByRole('heading', { name: 'Totals' });
+    fake.sheet('Joint Budget').cells.set('A90', { value: 'my note' });
+    consolidate();
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Someone has typed into Joint Budget');
+    // Opened from an async result, the dialog's buttons sit under tabster's aria-hidden in
+    // jsdom; test/browser/pane.test.mjs clicks the same button by its accessible role in Chromium.
+    const inDialog = (name: string) => screen.findByRole('button', { name, hidden: true });
+    fireEvent.click(await inDialog('Keep them and cancel'));
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
+    expect(fake.sheet('Joint Budget').cells.get('A90')?.value).toBe('my note');
+    consolidate();
+    await screen.findByRole('dialog');
+    fireEvent.click(await inDialog('Replace and consolidate'));
+    await screen.findByRole('heading', { name: 'Totals' }, { timeout: 5000 });
+    await waitFor(() => expect(fake.sheet('Joint Budget').cells.get('A90')).toBeUndefined());
   });
 
   it('asks before removing a project, and deleting its sheet is a second, explicit choice', async () => {
