@@ -103,7 +103,7 @@ describe('hostile plan files that are fine', () => {
   it('F17 a byte-order mark, as Notepad saves it, is read', async () => {
     const { r } = await importBytes(`\uFEFF${plan({})}`);
     expect(r.code).toBe(0);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 
   it('F18 formula-looking text stays text: no live formula from a plan file', async () => {
@@ -123,6 +123,6 @@ describe('hostile plan files that are fine', () => {
     };
     expect(back.projects[0]?.manager).toBe('=HYPERLINK("http://evil","x")');
     expect(back.projects[0]?.tasks[0]?.task).toBe('@SUM(1)');
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 });

@@ -49,7 +49,7 @@ describe('hostile: real processes', () => {
       const now = await fs.readFile(file('book.xlsx'));
       outcomes.push(signal === null ? 'finished' : now.equals(original) ? 'old' : 'new');
       if (!now.equals(original)) {
-        expectOpens(file('book.xlsx'));
+        await expectOpens(file('book.xlsx'));
         // The previous version is kept: as the .bak, or still in its temporary file.
         const kept = await Promise.all(
           (await fs.readdir(dir()))
@@ -65,7 +65,7 @@ describe('hostile: real processes', () => {
     expect(outcomes).toHaveLength(moments.length);
     const after = await cli('add-project', file('book.xlsx'), '--name', 'After The Kill');
     expect(after.code).toBe(0);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   }, 40000);
 
   it('P02 two add-project processes at once both land', async () => {
@@ -79,7 +79,7 @@ describe('hostile: real processes', () => {
       projects: { name: string }[];
     };
     expect(plan.projects.map((p) => p.name).sort()).toEqual(['North Site', 'South Site']);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   }, 30000);
 });
 

@@ -54,7 +54,7 @@ describe('hostile: import derives a legal sheet from a name that cannot be one, 
     expect(r.out).toContain(why);
     expect(await exportedSheets()).toEqual([sheet]);
     expect((await cli('validate', file('book.xlsx'))).code).toBe(0);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 
   it('S11 a derived sheet that would clash with another project’s sheet gets a number', async () => {
@@ -64,14 +64,14 @@ describe('hostile: import derives a legal sheet from a name that cannot be one, 
     ]);
     expect(r.code).toBe(0);
     expect(await exportedSheets()).toEqual(['A-B (2)', 'A-B']);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 
   it('S12 a project named like a joint sheet survives Consolidate', async () => {
     await importPlan([{ name: 'Contingency Plan', code: 'CONT' }]);
     expect((await cli('consolidate', file('book.xlsx'))).code).toBe(0);
     expect(await exportedSheets()).toEqual(['Contingency Plan (2)']);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 });
 
@@ -128,7 +128,7 @@ describe('hostile: add-project keeps the same rules', () => {
     expect(await snapshot(dir())).toEqual(before);
     const again = await cli('add-project', file('book.xlsx'), ...args, '--sheet', suggestion);
     expect(again.code).toBe(0);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 
   it('S22 a --sheet with a tab is refused', async () => {

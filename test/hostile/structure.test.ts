@@ -162,7 +162,7 @@ describe('hostile structure: merged cells where a table would grow', () => {
     );
     const r = await cli('add-project', book, '--name', 'Gamma', '--code', 'GAMMA');
     expect(r.code).toBe(0);
-    expectOpens(book);
+    await expectOpens(book);
   });
 });
 
@@ -201,7 +201,7 @@ describe('hostile structure: protected sheets and workbook structure', () => {
     await refuses(['consolidate', file('book.xlsx')], 1, /"Joint Budget"[\s\S]*--replace-edited/);
     const r = await cli('consolidate', file('book.xlsx'), '--replace-edited');
     expect(r.code).toBe(0);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 
   it('B18 a protected workbook structure: add-project and consolidate refuse', async () => {
@@ -253,6 +253,6 @@ describe('hostile structure: protected sheets and workbook structure', () => {
     const book = await spoiled(protect('Alpha'));
     const r = await cli('consolidate', book);
     expect(r.code).toBe(0);
-    expectOpens(book);
+    await expectOpens(book);
   });
 });

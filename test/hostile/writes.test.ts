@@ -85,7 +85,7 @@ describe('hostile: outputs never replace what implan did not make', () => {
     const r = await cli('consolidate', file('book.xlsx'), '-o', file('other.xlsx'), '--force');
     expect(r.code).toBe(0);
     expect(await fs.readFile(file('book.xlsx'))).toEqual(original);
-    expectOpens(file('other.xlsx'));
+    await expectOpens(file('other.xlsx'));
   });
 
   it('W07 consolidate -o its own input is an in-place consolidation with a .bak', async () => {
@@ -93,7 +93,7 @@ describe('hostile: outputs never replace what implan did not make', () => {
     const r = await cli('consolidate', file('book.xlsx'), '-o', file('./book.xlsx'));
     expect(r.code).toBe(0);
     expect(await fs.readFile(file('book.xlsx.bak'))).toEqual(original);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 
   it('W08 consolidate through a symbolic link changes the file it points at and keeps the link', async () => {
@@ -104,7 +104,7 @@ describe('hostile: outputs never replace what implan did not make', () => {
     expect(r.out).toContain(`(the previous version is in ${file('real.xlsx.bak')})`);
     expect((await fs.lstat(file('link.xlsx'))).isSymbolicLink()).toBe(true);
     expect(await fs.readFile(file('real.xlsx.bak'))).toEqual(original);
-    expectOpens(file('real.xlsx'));
+    await expectOpens(file('real.xlsx'));
   });
 
   it('W09 import -o a link to its own plan file is refused', async () => {
@@ -166,7 +166,7 @@ describe('hostile: concurrent and interrupted writes', () => {
       projects: { name: string }[];
     };
     expect(plan.projects.map((p) => p.name).sort()).toEqual(['Alpha', 'Beta']);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
     await expect(fs.access(lockFileOf(file('book.xlsx')))).rejects.toThrow();
   });
 
@@ -183,7 +183,7 @@ describe('hostile: concurrent and interrupted writes', () => {
     expect(names.projects.map((p) => p.name)).toContain('Gamma Wave');
     const validate = await cli('validate', file('book.xlsx'), '--json');
     expect(validate.code).toBe(0);
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 
   it('C03 a workbook locked by a running implan command is refused after a wait', async () => {
@@ -212,7 +212,7 @@ describe('hostile: concurrent and interrupted writes', () => {
     const r = await cli('add-project', file('book.xlsx'), '--name', 'Delta');
     expect(r.code).toBe(0);
     await expect(fs.access(lockFileOf(file('book.xlsx')))).rejects.toThrow();
-    expectOpens(file('book.xlsx'));
+    await expectOpens(file('book.xlsx'));
   });
 
   it('C05 a workbook saved by another program meanwhile is not overwritten', async () => {
