@@ -8,7 +8,7 @@ import { tablesOf } from '../domain/template/project-identity';
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
 import {
   CURRENCY_CELL,
-  REVIEW_DAYS_CELL,
+  BASELINE_CELL,
   SETTINGS_SHEET,
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
@@ -72,10 +72,11 @@ export async function readSettingsInput(
 ): Promise<SettingsInput | null> {
   const sheet = (await listSheets(pkg)).find((s) => s.name === SETTINGS_SHEET);
   if (!sheet) return null;
-  // The card's values, currency and (from template version 2) review period, one under the other.
+  // The card's values one under the other: currency, review period (template version 2),
+  // baseline compared with (version 3).
   const c = parseCell(CURRENCY_CELL);
-  const card = { top: c.row, bottom: parseCell(REVIEW_DAYS_CELL).row, left: c.col, right: c.col };
-  const [currencyCell, reviewCell] = await readCells(pkg, sheet.path, card, strings);
+  const card = { top: c.row, bottom: parseCell(BASELINE_CELL).row, left: c.col, right: c.col };
+  const [currencyCell, reviewCell, baselineCell] = await readCells(pkg, sheet.path, card, strings);
   const currency = scalarOf(currencyCell?.[0]);
   const lists = new Map<string, TableRead>();
   const byName = tables ?? (await tablesByName(pkg));
@@ -83,7 +84,7 @@ export async function readSettingsInput(
     const t = await rawTable(pkg, byName, spec.table, strings);
     if (t) lists.set(spec.table, tableReadOf(t));
   }
-  return decodeSettings(currency, lists, scalarOf(reviewCell?.[0]));
+  return decodeSettings(currency, lists, scalarOf(reviewCell?.[0]), scalarOf(baselineCell?.[0]));
 }
 
 export interface PlanCells {

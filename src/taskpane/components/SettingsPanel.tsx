@@ -42,6 +42,8 @@ const LISTS: readonly [ListKey, string][] = [
 
 interface Form {
   currency: string;
+  reviewDays: string;
+  baseline: string;
   bands: { name: string; min: string; max: string }[];
   percents: string[];
   lists: Record<ListKey, string>;
@@ -51,6 +53,8 @@ interface Form {
 function formOf(s: Settings): Form {
   return {
     currency: s.currency,
+    reviewDays: String(s.reviewEveryDays),
+    baseline: s.compareBaseline,
     bands: s.ratingBands.map((b) => ({ name: b.name, min: String(b.min), max: String(b.max) })),
     percents: s.probability.map((p) => String(Math.round(p.percent * 1000) / 10)),
     lists: {
@@ -73,6 +77,8 @@ const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text)
 function inputOf(f: Form): unknown {
   return {
     currency: f.currency.trim(),
+    reviewEveryDays: number(f.reviewDays),
+    compareBaseline: f.baseline.trim(),
     ratingBands: f.bands.map((b) => ({
       name: b.name.trim(),
       min: number(b.min),
@@ -88,12 +94,23 @@ function inputOf(f: Form): unknown {
 }
 
 type Errors = Partial<
-  Record<'currency' | 'ratingBands' | 'probability' | ListKey | 'holidays', string>
+  Record<
+    | 'currency'
+    | 'reviewEveryDays'
+    | 'compareBaseline'
+    | 'ratingBands'
+    | 'probability'
+    | ListKey
+    | 'holidays',
+    string
+  >
 >;
 
 interface Props {
   run: ExcelRun;
   settings: Settings;
+  /** The names of the baselines saved in the workbook, offered for comparison. */
+  baselines?: readonly string[];
   onDone: () => Promise<void>;
   onProblems: (problems: Diagnostic[]) => void;
 }
@@ -102,7 +119,7 @@ interface Props {
  * Settings, edited in the pane and saved to the workbook's Settings sheet (shared with
  * co-authors), checked with the same zod schema the domain uses; each error under its field.
  */
-export function SettingsPanel({ run, settings, onDone, onProblems }: Props) {
+export function SettingsPanel({ run, settings, baselines = [], onDone, onProblems }: Props) {
   const styles = useStyles();
   const [form, setForm] = useState<Form>(() => formOf(settings));
   const [errors, setErrors] = useState<Errors>({});
@@ -145,6 +162,27 @@ export function SettingsPanel({ run, settings, onDone, onProblems }: Props) {
         <Input
           value={form.currency}
           onChange={(_, d) => edit((f) => ({ ...f, currency: d.value }))}
+        />
+      </Field>
+      <Field label="Review every (days)" validationMessage={errors.reviewEveryDays}>
+        <Input
+          inputMode="numeric"
+          value={form.reviewDays}
+          onChange={(_, d) => edit((f) => ({ ...f, reviewDays: d.value }))}
+        />
+      </Field>
+      <Field
+        label="Compare with baseline"
+        hint={
+          baselines.length > 0
+            ? `Saved: ${baselines.join(', ')}. Empty compares with none.`
+            : 'No baseline saved yet; save one on the Baselines tab.'
+        }
+        validationMessage={errors.compareBaseline}
+      >
+        <Input
+          value={form.baseline}
+          onChange={(_, d) => edit((f) => ({ ...f, baseline: d.value }))}
         />
       </Field>
       <Field
