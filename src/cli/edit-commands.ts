@@ -24,7 +24,7 @@ export interface EditIo {
   err(text: string): void;
 }
 
-const refuse = (io: EditIo, problems: readonly Diagnostic[]): 2 => {
+export const refuse = (io: EditIo, problems: readonly Diagnostic[]): 2 => {
   for (const p of problems) io.err(`Error: ${p.message}`);
   return 2;
 };
@@ -32,20 +32,24 @@ const refuse = (io: EditIo, problems: readonly Diagnostic[]): 2 => {
 const kept = (bak: string | null) => (bak ? ` (the previous version is in ${bak})` : '');
 
 /** A plan to write and what to say once it is in place, or the exit code of a refusal. */
-type Decision = number | { readonly plan: WorkbookPlan; readonly done: (kept: string) => string };
+export type Decision =
+  number | { readonly plan: WorkbookPlan; readonly done: (kept: string) => string };
 
-/** Reads the workbook's state, decides, and writes the plan in place; or says why not. */
-async function editWorkbook(
+/**
+ * Reads the workbook's state, decides (given the bytes as read too, for a decision that reads
+ * more of the workbook), and writes the plan in place under the lock; or says why not.
+ */
+export async function editWorkbook(
   file: string,
   io: EditIo,
-  decide: (state: WorkbookState) => Decision,
+  decide: (state: WorkbookState, bytes: Uint8Array) => Decision | Promise<Decision>,
 ): Promise<number> {
   return await withWorkbook(
     file,
     (f) => readInput(f, 'workbook'),
     async (book) => {
       const state = await readWorkbookState(book.bytes, file);
-      const decision = decide(state);
+      const decision = await decide(state, book.bytes);
       if (typeof decision === 'number') return decision;
       // A protected sheet or workbook, or merged cells where a table grows: refused first.
       const exists = (s: string) => state.sheets.some((x) => sameSheetName(x, s));

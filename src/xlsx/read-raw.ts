@@ -6,13 +6,14 @@ import { decodeSettings, registryStateOf, type TableRead } from '../domain/templ
 import { CARD_FIELDS, cardCell } from '../domain/template/project-sheet';
 import { tablesOf } from '../domain/template/project-identity';
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
+import { BASELINE_LIST, BASELINE_ROWS } from '../domain/baseline/sheet';
 import {
   CURRENCY_CELL,
   BASELINE_CELL,
   SETTINGS_SHEET,
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
-import type { RawPlan, RawProject, RawTable } from '../domain/validation/raw';
+import type { RawBaselines, RawPlan, RawProject, RawTable } from '../domain/validation/raw';
 import type { WorkbookStructure } from '../domain/validation/structure';
 import { type CellRead, readCells, sharedStrings } from './ooxml/cells';
 import { readStructure } from './read-structure';
@@ -91,6 +92,7 @@ export interface PlanCells {
   readonly settings: SettingsInput;
   readonly projects: readonly RawProject[];
   readonly structure: WorkbookStructure;
+  readonly baselines: RawBaselines;
 }
 
 /** Every registered project's card and tables as raw cells, read without exceljs or writing. */
@@ -145,7 +147,14 @@ export async function readPlanCells(
       ...(risks ? { risks } : {}),
     });
   }
-  return { settings, projects, structure: await readStructure(pkg, sheets, tables.values()) };
+  const list = await rawTable(pkg, tables, BASELINE_LIST, strings);
+  const rows = await rawTable(pkg, tables, BASELINE_ROWS, strings);
+  return {
+    settings,
+    projects,
+    structure: await readStructure(pkg, sheets, tables.values()),
+    baselines: { ...(list ? { list } : {}), ...(rows ? { rows } : {}) },
+  };
 }
 
 /** What validation reads: the plan's raw cells with its settings checked. */
@@ -164,5 +173,10 @@ export async function readRawPlan(
         message: `The Settings sheet has a problem: ${settings.error.issues[0]?.message ?? 'it cannot be read'}; fix it before checking projects.`,
       },
     ];
-  return { settings: settings.data, projects: cells.projects, structure: cells.structure };
+  return {
+    settings: settings.data,
+    projects: cells.projects,
+    structure: cells.structure,
+    baselines: cells.baselines,
+  };
 }

@@ -9,8 +9,14 @@ import { cellsOfPlan, fingerprintOf, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
+import { VARIANCE_SHEET, variancePlan } from './variance/sheet';
 
-export const JOINT_SHEETS = [JOINT_SCHEDULE_SHEET, JOINT_BUDGET_SHEET, CONTINGENCY_SHEET] as const;
+export const JOINT_SHEETS = [
+  JOINT_SCHEDULE_SHEET,
+  JOINT_BUDGET_SHEET,
+  CONTINGENCY_SHEET,
+  VARIANCE_SHEET,
+] as const;
 
 /** The workbook name that says when Consolidate last ran, for the pane's status card. */
 export const CONSOLIDATED_AT = 'Implan_ConsolidatedAt';
@@ -86,14 +92,20 @@ export function planConsolidation(
   const diagnostics = validatePlan(included);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { kind: 'blocked', diagnostics };
-  const warnings = diagnostics;
+  const warnings = [...diagnostics];
   const edited = options.existing
     .filter((s) => s.builtFingerprint === null || s.builtFingerprint !== fingerprintOf(s.cells))
     .map((s) => s.name);
   if (edited.length > 0 && !options.replaceEdited) return { kind: 'confirm', edited, warnings };
 
   const input = jointInputOf(included, options.builtAt);
-  const parts = [jointSchedulePlan(input), jointBudgetPlan(input), contingencyPlan(input)];
+  const variance = variancePlan(input, included);
+  const parts = [
+    jointSchedulePlan(input),
+    jointBudgetPlan(input),
+    contingencyPlan(input),
+    { sheet: variance.sheet, names: [] },
+  ];
   const sheets = parts.map((p) => p.sheet);
   const exists = (name: string) =>
     options.existing.some((s) => s.name.toUpperCase() === name.toUpperCase());
@@ -101,6 +113,7 @@ export function planConsolidation(
     steps: sheets.map((sheet) => ({ kind: 'addSheet' as const, sheet })),
   });
   if (blocked.length > 0) return { kind: 'blocked', diagnostics: [...blocked, ...diagnostics] };
+  warnings.push(...variance.warnings);
   const names: NamePlan[] = [
     ...parts.flatMap((p) => p.names),
     {

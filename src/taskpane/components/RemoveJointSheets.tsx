@@ -56,9 +56,10 @@ export function RemoveJointSheets({ run, undoable, onDone, onProblems }: Props) 
           <DialogBody>
             <DialogTitle>Remove the joint sheets?</DialogTitle>
             <DialogContent>
-              The Joint Schedule, Joint Budget and Contingency Plan sheets and the Joint_ names are
-              deleted; project sheets, Settings and the register stay as they are. Formulas of your
-              own that point into a joint sheet will show #REF!. Excel cannot undo this.
+              The Joint Schedule, Joint Budget, Contingency Plan and Baseline Variance sheets and
+              the Joint_ names are deleted; project sheets, Settings, the register and the Baselines
+              sheet stay as they are. Formulas of your own that point into a joint sheet will show
+              #REF!. Excel cannot undo this.
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setAsking(false)}>
