@@ -159,8 +159,9 @@ export function settingsSheetPlan(settings: Settings): SheetPlan {
     ...baselineSettingItems(settings),
   ];
   const widths = [
-    { column: 0, width: 12 },
-    { column: 1, width: 10 },
+    // Wide enough for the card's labels ("Compare with baseline") and a baseline's name.
+    { column: 0, width: 21 },
+    { column: 1, width: 22 },
     { column: 2, width: 3 },
   ];
   let column = 3;

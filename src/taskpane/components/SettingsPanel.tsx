@@ -109,8 +109,6 @@ type Errors = Partial<
 interface Props {
   run: ExcelRun;
   settings: Settings;
-  /** The names of the baselines saved in the workbook, offered for comparison. */
-  baselines?: readonly string[];
   onDone: () => Promise<void>;
   onProblems: (problems: Diagnostic[]) => void;
 }
@@ -119,7 +117,7 @@ interface Props {
  * Settings, edited in the pane and saved to the workbook's Settings sheet (shared with
  * co-authors), checked with the same zod schema the domain uses; each error under its field.
  */
-export function SettingsPanel({ run, settings, baselines = [], onDone, onProblems }: Props) {
+export function SettingsPanel({ run, settings, onDone, onProblems }: Props) {
   const styles = useStyles();
   const [form, setForm] = useState<Form>(() => formOf(settings));
   const [errors, setErrors] = useState<Errors>({});
@@ -173,11 +171,7 @@ export function SettingsPanel({ run, settings, baselines = [], onDone, onProblem
       </Field>
       <Field
         label="Compare with baseline"
-        hint={
-          baselines.length > 0
-            ? `Saved: ${baselines.join(', ')}. Empty compares with none.`
-            : 'No baseline saved yet; save one on the Baselines tab.'
-        }
+        hint="The name of a saved baseline (Consolidate tab, Save baseline); empty compares with none."
         validationMessage={errors.compareBaseline}
       >
         <Input
