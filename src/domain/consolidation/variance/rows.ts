@@ -12,14 +12,27 @@ import { CHANGES, live, riskChange, saved, savedText, slip } from './formulas';
 /** The compared baseline's rows by key (see baselineRowsOf). */
 export type Saved = ReadonlyMap<string, BaselineRow>;
 
+/** The saved rows of each project, grouped once per baseline: 200 projects do not each scan
+ *  every saved row. */
+const grouped = new WeakMap<Saved, Map<string, BaselineRow[]>>();
+function savedOf(base: Saved, code: string, kind: string): BaselineRow[] {
+  let byCode = grouped.get(base);
+  if (!byCode) {
+    byCode = new Map();
+    for (const r of base.values()) {
+      const key = r.code.toUpperCase();
+      const list = byCode.get(key);
+      if (list) list.push(r);
+      else byCode.set(key, [r]);
+    }
+    grouped.set(base, byCode);
+  }
+  return (byCode.get(code.toUpperCase()) ?? []).filter((r) => r.kind === kind);
+}
+
 /** Saved rows of a project and kind that the project no longer has, in the baseline's order. */
 function removed(base: Saved, code: string, kind: string, current: ReadonlySet<string>) {
-  return [...base.values()].filter(
-    (r) =>
-      r.kind === kind &&
-      r.code.toUpperCase() === code.toUpperCase() &&
-      !current.has(r.id.toUpperCase()),
-  );
+  return savedOf(base, code, kind).filter((r) => !current.has(r.id.toUpperCase()));
 }
 
 /** Task rows from sheet row `first` on: each task's saved and live dates, slips and status. */
@@ -101,9 +114,7 @@ function categoriesOf(raw: RawProject | undefined, code: string, base: Saved): s
     const v = at < 0 ? null : row[at];
     return typeof v === 'string' ? v.trim() : '';
   });
-  const then = [...base.values()]
-    .filter((r) => r.kind === KINDS.category && r.code.toUpperCase() === code.toUpperCase())
-    .map((r) => r.id);
+  const then = savedOf(base, code, KINDS.category).map((r) => r.id);
   const seen = new Map<string, string>();
   for (const c of [...now, ...then])
     if (c !== '' && !seen.has(c.toUpperCase())) seen.set(c.toUpperCase(), c);
