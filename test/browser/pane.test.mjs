@@ -293,7 +293,8 @@ test('offers Upgrade on a version 1 workbook, then flags the projects due for re
     "Due for review: Alpha Rollout (Dana Whitfield), Ørsted's Façade Upgrade (Søren Kjær), Customer Portal Relaunch (Ama Mensah).",
   );
   const version = await page.evaluate(() => window.__fake.names.get('Implan_TemplateVersion'));
-  assert.equal(version, '=2');
+  // Upgraded to the current template version (TEMPLATE_VERSION, src/domain/template/version.ts).
+  assert.equal(version, '=3');
   await page.screenshot({ path: path.join(shots, 'pane-review-320.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
