@@ -22,7 +22,7 @@ export interface EditIo {
   err(text: string): void;
 }
 
-const refuse = (io: EditIo, problems: readonly Diagnostic[]): 2 => {
+export const refuse = (io: EditIo, problems: readonly Diagnostic[]): 2 => {
   for (const p of problems) io.err(`Error: ${p.message}`);
   return 2;
 };
@@ -30,16 +30,19 @@ const refuse = (io: EditIo, problems: readonly Diagnostic[]): 2 => {
 const kept = (bak: string | null) => (bak ? ` (the previous version is in ${bak})` : '');
 
 /** A plan to write (none: nothing to change) and what to say once it is in place. */
-type Decision = FileDecision<(kept: string) => string>;
+export type Decision = FileDecision<(kept: string) => string>;
 
 /** What to say when nothing needs writing. */
 const unchanged = (message: string): Decision => ok({ plan: null, value: () => message });
 
-/** Reads the workbook's state, decides, and writes the plan in place; or says why not. */
-async function editWorkbook(
+/**
+ * Reads the workbook's state, decides (given the bytes as read too, for a decision that reads
+ * more of the workbook), and writes the plan in place under the lock; or says why not.
+ */
+export async function editWorkbook(
   file: string,
   io: EditIo,
-  decide: (state: WorkbookState) => Decision,
+  decide: (state: WorkbookState, bytes: Uint8Array) => Decision | Promise<Decision>,
 ): Promise<number> {
   return await withWorkbook(
     file,

@@ -66,8 +66,9 @@ Example:
   settings: {
     synopsis: 'implan settings BOOK.xlsx [--set KEY=VALUE ...]',
     summary: "print the plan's settings, or change them",
-    details: `Without --set, prints one line per setting: currency, rating-bands, probability,
-budget-categories, risk-categories, task-statuses, project-statuses and holidays. Each
+    details: `Without --set, prints one line per setting: currency, review-days, baseline (the
+saved baseline compared with), rating-bands, probability, budget-categories,
+risk-categories, task-statuses, project-statuses and holidays. Each
 --set takes a line in the same form (lists separated by ";") and saves it to the Settings
 sheet, checked as the pane checks it. Changes BOOK.xlsx in place and keeps a .bak.
 
@@ -111,6 +112,20 @@ Refuses to replace a joint sheet someone typed into, unless --replace-edited.
 
 Example:
   implan consolidate demo.xlsx -o consolidated.xlsx`,
+  },
+  baseline: {
+    synopsis: 'implan baseline BOOK.xlsx --name NAME | --list',
+    summary: 'save the plan as a named baseline, or --list them',
+    details: `Saves every included project's task dates and statuses, budget lines' planned amounts,
+risks' scores and statuses, and the joint totals, as values, on the Baselines sheet, named
+NAME and dated today. Several are kept; a name already saved is refused (a baseline is never
+overwritten) and Consolidate never changes one. The first saved becomes the one Settings
+compares with ("Compare with baseline"; implan settings BOOK.xlsx --set baseline=NAME
+changes it), and Consolidate builds the Baseline Variance sheet against it. --list prints
+the baselines saved. Changes BOOK.xlsx in place and keeps a .bak.
+
+Example:
+  implan baseline plan.xlsx --name "Approved 2026-12-02"`,
   },
   upgrade: {
     synopsis: 'implan upgrade BOOK.xlsx [--dry-run]',

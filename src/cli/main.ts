@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { demoPlan } from '../domain/demo';
+import { DEMO_BASELINE, demoWorkbookPlan } from '../domain/demo-baseline';
 import type { Diagnostic } from '../domain/diagnostics';
 import { ok, schemaProblems } from '../domain/diagnostics';
 import { PlanFile, planJsonSchema } from '../domain/schema/plan-file';
@@ -15,6 +16,7 @@ import { readRawPlan } from '../xlsx/read-raw';
 import { printHelp, unknownCommand } from './help-command';
 import { includeCommand, removeProjectCommand, settingsCommand } from './edit-commands';
 import { initWorkbook } from './init';
+import { listBaselinesCommand, saveBaselineCommand } from './baseline';
 import { upgradeCommand, upgradeHintFor, versionNotes } from './upgrade';
 import { UserError, exists, parseJson, readInput } from './io';
 import { checkNewFile, isSameFile, withWorkbook, writeNewFile } from './safe-write';
@@ -84,6 +86,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       'delete-sheet': { type: 'boolean' },
       set: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
+      list: { type: 'boolean' },
     },
   });
   const [command, target, ...more] = positionals;
@@ -116,8 +119,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'demo': {
       const file = requireXlsx(values.output ?? target ?? 'demo.xlsx', 'demo workbook');
       const plan = demoPlan();
-      await writeNewFile(file, await newWorkbook(newWorkbookPlan(plan)), force);
-      io.out(`Created ${file}: ${plan.projects.map((p) => p.name).join(', ')}.`);
+      await writeNewFile(file, await newWorkbook(demoWorkbookPlan()), force);
+      io.out(
+        `Created ${file}: ${plan.projects.map((p) => p.name).join(', ')}, with the baseline "${DEMO_BASELINE}".`,
+      );
       return 0;
     }
     case 'import': {
@@ -255,6 +260,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     case 'settings':
       return await settingsCommand(io, requireXlsx(target, 'workbook'), values.set ?? []);
+    case 'baseline': {
+      const file = requireXlsx(target, 'workbook');
+      if (values.list) return await listBaselinesCommand(io, file);
+      return await saveBaselineCommand(io, file, values.name);
+    }
     case 'upgrade':
       return await upgradeCommand(
         io,

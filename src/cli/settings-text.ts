@@ -14,7 +14,7 @@ interface SettingText {
   readonly form: string;
   readonly print: (s: Settings) => string[];
   /** Schema input from the value's items; undefined for an item that has not that form. */
-  readonly parse: (items: string[]) => unknown[] | string | undefined;
+  readonly parse: (items: string[]) => unknown;
 }
 
 const list = (key: Key, example: string): SettingText => ({
@@ -30,6 +30,19 @@ const SETTINGS: Readonly<Record<string, SettingText>> = {
     form: 'a three-letter ISO code (e.g. "EUR")',
     print: (s) => [s.currency],
     parse: (items) => (items.length === 1 ? items[0] : undefined),
+  },
+  'review-days': {
+    key: 'reviewEveryDays',
+    form: 'a whole number of days from 1 to 366 (e.g. "30")',
+    print: (s) => [String(s.reviewEveryDays)],
+    parse: (items) =>
+      items.length === 1 && /^\d+$/.test(items[0] ?? '') ? Number(items[0]) : undefined,
+  },
+  baseline: {
+    key: 'compareBaseline',
+    form: 'the name of a saved baseline, or nothing to compare with none',
+    print: (s) => (s.compareBaseline ? [s.compareBaseline] : []),
+    parse: (items) => (items.length <= 1 ? (items[0] ?? '') : undefined),
   },
   'rating-bands': {
     key: 'ratingBands',

@@ -20,7 +20,7 @@ export function commandReport(result: LiveConsolidation, currency: string): Comm
       return {
         title: 'Consolidated',
         lines: [
-          `${c.projects} project(s), ${c.tasks} task(s) and ${c.risks} risk(s) are in the Joint Schedule, Joint Budget and Contingency Plan sheets.`,
+          `${c.projects} project(s), ${c.tasks} task(s) and ${c.risks} risk(s) are in the Joint Schedule, Joint Budget, Contingency Plan and Baseline Variance sheets.`,
           `Planned ${money(t.planned, currency)}, actual ${money(t.actual, currency)}, variance ${money(t.variance, currency)}.`,
           `Contingency reserve ${money(t.reserve, currency)}; ${t.highRisks} open risk(s) rated High or Critical.`,
           `Schedule from ${day(t.start)} to ${day(t.end)}.`,

@@ -40,6 +40,8 @@ const FIELD_LABELS: Record<string, string> = {
   riskCategories: 'risk categories',
   taskStatuses: 'task statuses',
   projectStatuses: 'project statuses',
+  reviewEveryDays: 'review period (days)',
+  compareBaseline: 'baseline compared with',
   id: 'ID',
 };
 

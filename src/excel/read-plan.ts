@@ -2,7 +2,14 @@ import type { Diagnostic } from '../domain/diagnostics';
 import { parseRange } from '../domain/plan/a1';
 import { CARD_FIELDS, cardCell } from '../domain/template/project-sheet';
 import { tablesOf } from '../domain/template/project-identity';
-import type { RawPlan, RawProject, RawTable, RawValue } from '../domain/validation/raw';
+import { BASELINE_LIST, BASELINE_ROWS, BASELINES_SHEET } from '../domain/baseline/sheet';
+import type {
+  RawBaselines,
+  RawPlan,
+  RawProject,
+  RawTable,
+  RawValue,
+} from '../domain/validation/raw';
 import { defaultRun, type ExcelRun } from './host';
 import { type BandedRead, type CellCost, Loads } from './loads';
 import { placeOf, queueStateRead } from './read-state';
@@ -35,18 +42,18 @@ export function queueRawPlanRead(
   const sheets = new Set(state.sheets.map((s) => s.toUpperCase()));
   const first = cardCell('name');
   const cardRange = `${first}:${first.replace(/\d+$/, (n) => String(Number(n) + CARD_FIELDS.length - 1))}`;
+  const load = (name: string) => {
+    if (!tables.has(name.toUpperCase())) return null;
+    const range = context.workbook.tables.getItem(name).getRange();
+    // Tables grow with the plan: read in bands that each fit a response.
+    return { name, read: loads.addBanded(range, ['values'], TABLE_CELLS) };
+  };
   const pending = state.registry.entries.map((entry, i) => {
     const exists = sheets.has(entry.sheet.toUpperCase());
     const card = exists
       ? context.workbook.worksheets.getItem(entry.sheet).getRange(cardRange)
       : null;
     if (card) loads.add(() => card.load('values'));
-    const load = (name: string) => {
-      if (!tables.has(name.toUpperCase())) return null;
-      const range = context.workbook.tables.getItem(name).getRange();
-      // Tables grow with the plan: read in bands that each fit a response.
-      return { name, read: loads.addBanded(range, ['values'], TABLE_CELLS) };
-    };
     const t = tablesOf(entry.code);
     return {
       entry,
@@ -77,9 +84,16 @@ export function queueRawPlanRead(
       rows: rows.map((r) => r.map(rawValue)),
     };
   };
+  // The Baselines sheet's tables, in the same banded read: consolidation compares with them.
+  const baselineList = load(BASELINE_LIST);
+  const baselineRows = load(BASELINE_ROWS);
   return () => ({
     settings: state.settings,
     ...(state.structure ? { structure: state.structure } : {}),
+    baselines: baselinesOf(
+      table(BASELINES_SHEET, baselineList),
+      table(BASELINES_SHEET, baselineRows),
+    ),
     projects: pending.map((p): RawProject => {
       const tasks = table(p.entry.sheet, p.tasks);
       const budget = table(p.entry.sheet, p.budget);
@@ -96,6 +110,11 @@ export function queueRawPlanRead(
     }),
   });
 }
+
+const baselinesOf = (list: RawTable | undefined, rows: RawTable | undefined): RawBaselines => ({
+  ...(list ? { list } : {}),
+  ...(rows ? { rows } : {}),
+});
 
 export const NO_PLAN: Diagnostic = {
   severity: 'error',

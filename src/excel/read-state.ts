@@ -4,7 +4,7 @@ import { type TableRead, decodeSettings, registryStateOf } from '../domain/templ
 import { REGISTRY_SHEET, REGISTRY_TABLE } from '../domain/template/registry-sheet';
 import {
   CURRENCY_CELL,
-  REVIEW_DAYS_CELL,
+  BASELINE_CELL,
   SETTINGS_SHEET,
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
@@ -96,8 +96,9 @@ export function queueStateRead(
         return areas;
       })
     : null;
-  // The card's values one under the other: currency, then (template version 2) review period.
-  const card = settingsSheet.getRange(`${CURRENCY_CELL}:${REVIEW_DAYS_CELL}`);
+  // The card's values one under the other: currency, review period (template version 2),
+  // baseline compared with (version 3).
+  const card = settingsSheet.getRange(`${CURRENCY_CELL}:${BASELINE_CELL}`);
   queue(() => card.load('values'));
 
   return () => {
@@ -109,8 +110,9 @@ export function queueStateRead(
       const read = new Map<string, TableRead>();
       for (const t of settingsTables)
         if (!t.table.isNullObject) read.set(t.name, tableRead(t.range));
-      const [code, days] = card.values.map((row) => scalar(row[0]));
-      const parsed = Settings.safeParse(decodeSettings(code ?? null, read, days ?? null));
+      const [code, days, baseline] = card.values.map((row) => scalar(row[0]));
+      const decoded = decodeSettings(code ?? null, read, days ?? null, baseline ?? null);
+      const parsed = Settings.safeParse(decoded);
       settings = parsed.success ? parsed.data : null;
     }
     const grown = [registry, ...settingsTables].filter((t) => !t.table.isNullObject);

@@ -23,6 +23,7 @@ import { FeaturesOff } from './components/FeaturesOff';
 import { Problems } from './components/Problems';
 import { ProjectList } from './components/ProjectList';
 import { SetUpCard } from './components/SetUpCard';
+import { SaveBaselinePanel } from './components/SaveBaselinePanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { StatusCard } from './components/StatusCard';
 import { UpgradeCard } from './components/UpgradeCard';
@@ -185,6 +186,7 @@ export function App() {
                       onDone={refresh}
                       onProblems={setProblems}
                     />
+                    <SaveBaselinePanel run={run} onDone={refresh} onProblems={setProblems} />
                   </section>
                 )}
                 {tab === 'settings' &&

@@ -16,7 +16,7 @@ export type FileChange<T> = Result<{ readonly bytes: Buffer | null; readonly val
 
 /**
  * One change of a workbook file, as the pane's readDecideWrite makes one live: read the
- * workbook's state, let the domain decide, refuse first what the workbook's structure would
+ * workbook's state, let the domain decide (given the bytes too, for a decision that reads more), refuse first what the workbook's structure would
  * stop half-way (protection, merged cells where a table grows), then apply the plan at the part
  * level. add-project, init on an existing workbook and the edit commands all come through here,
  * so every file write is checked once, just before it is made. The caller writes the bytes.
@@ -24,10 +24,10 @@ export type FileChange<T> = Result<{ readonly bytes: Buffer | null; readonly val
 export async function decideCheckWrite<T>(
   bytes: Uint8Array,
   label: string,
-  decide: (state: WorkbookState) => FileDecision<T>,
+  decide: (state: WorkbookState, bytes: Uint8Array) => FileDecision<T> | Promise<FileDecision<T>>,
 ): Promise<FileChange<T>> {
   const state = await readWorkbookState(bytes, label);
-  const decision = decide(state);
+  const decision = await decide(state, bytes);
   if (!decision.ok) return { ...decision, state };
   const { plan, value } = decision.value;
   if (plan === null) return { ...ok({ bytes: null, value }), state };

@@ -6,13 +6,14 @@ import { decodeSettings, registryStateOf, type TableRead } from '../domain/templ
 import { CARD_FIELDS, cardCell } from '../domain/template/project-sheet';
 import { tablesOf } from '../domain/template/project-identity';
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
+import { BASELINE_LIST, BASELINE_ROWS } from '../domain/baseline/sheet';
 import {
   CURRENCY_CELL,
-  REVIEW_DAYS_CELL,
+  BASELINE_CELL,
   SETTINGS_SHEET,
   SETTINGS_TABLE_SPECS,
 } from '../domain/template/settings-sheet';
-import type { RawPlan, RawProject, RawTable } from '../domain/validation/raw';
+import type { RawBaselines, RawPlan, RawProject, RawTable } from '../domain/validation/raw';
 import type { WorkbookStructure } from '../domain/validation/structure';
 import { type CellRead, readCells, sharedStrings } from './ooxml/cells';
 import { readStructure } from './read-structure';
@@ -72,10 +73,11 @@ export async function readSettingsInput(
 ): Promise<SettingsInput | null> {
   const sheet = (await listSheets(pkg)).find((s) => s.name === SETTINGS_SHEET);
   if (!sheet) return null;
-  // The card's values, currency and (from template version 2) review period, one under the other.
+  // The card's values one under the other: currency, review period (template version 2),
+  // baseline compared with (version 3).
   const c = parseCell(CURRENCY_CELL);
-  const card = { top: c.row, bottom: parseCell(REVIEW_DAYS_CELL).row, left: c.col, right: c.col };
-  const [currencyCell, reviewCell] = await readCells(pkg, sheet.path, card, strings);
+  const card = { top: c.row, bottom: parseCell(BASELINE_CELL).row, left: c.col, right: c.col };
+  const [currencyCell, reviewCell, baselineCell] = await readCells(pkg, sheet.path, card, strings);
   const currency = scalarOf(currencyCell?.[0]);
   const lists = new Map<string, TableRead>();
   const byName = tables ?? (await tablesByName(pkg));
@@ -83,13 +85,14 @@ export async function readSettingsInput(
     const t = await rawTable(pkg, byName, spec.table, strings);
     if (t) lists.set(spec.table, tableReadOf(t));
   }
-  return decodeSettings(currency, lists, scalarOf(reviewCell?.[0]));
+  return decodeSettings(currency, lists, scalarOf(reviewCell?.[0]), scalarOf(baselineCell?.[0]));
 }
 
 export interface PlanCells {
   readonly settings: SettingsInput;
   readonly projects: readonly RawProject[];
   readonly structure: WorkbookStructure;
+  readonly baselines: RawBaselines;
 }
 
 /** Every registered project's card and tables as raw cells, read without exceljs or writing. */
@@ -144,7 +147,14 @@ export async function readPlanCells(
       ...(risks ? { risks } : {}),
     });
   }
-  return { settings, projects, structure: await readStructure(pkg, sheets, tables.values()) };
+  const list = await rawTable(pkg, tables, BASELINE_LIST, strings);
+  const rows = await rawTable(pkg, tables, BASELINE_ROWS, strings);
+  return {
+    settings,
+    projects,
+    structure: await readStructure(pkg, sheets, tables.values()),
+    baselines: { ...(list ? { list } : {}), ...(rows ? { rows } : {}) },
+  };
 }
 
 /** What validation reads: the plan's raw cells with its settings checked. */
@@ -163,5 +173,10 @@ export async function readRawPlan(
         message: `The Settings sheet has a problem: ${settings.error.issues[0]?.message ?? 'it cannot be read'}; fix it before checking projects.`,
       },
     ];
-  return { settings: settings.data, projects: cells.projects, structure: cells.structure };
+  return {
+    settings: settings.data,
+    projects: cells.projects,
+    structure: cells.structure,
+    baselines: cells.baselines,
+  };
 }

@@ -183,7 +183,12 @@ for (const width of [320, 500]) {
       '1',
     ]);
     const sheets = await page.evaluate(() => window.__fake.sheets.map((s) => s.name));
-    assert.deepEqual(sheets.slice(-3), ['Joint Schedule', 'Joint Budget', 'Contingency Plan']);
+    assert.deepEqual(sheets.slice(-4), [
+      'Joint Schedule',
+      'Joint Budget',
+      'Contingency Plan',
+      'Baseline Variance',
+    ]);
     await page.getByText('Last consolidated on').waitFor();
     assert.match(await page.getByLabel('Plan status').innerText(), /0\s+error/);
     await page.screenshot({
@@ -231,7 +236,12 @@ test('the ribbon Consolidate runs without the pane and reports in a dialog', asy
     sheets: window.__fake.sheets.map((s) => s.name),
     dialogs: window.__dialogs,
   }));
-  assert.deepEqual(sheets.slice(-3), ['Joint Schedule', 'Joint Budget', 'Contingency Plan']);
+  assert.deepEqual(sheets.slice(-4), [
+    'Joint Schedule',
+    'Joint Budget',
+    'Contingency Plan',
+    'Baseline Variance',
+  ]);
   assert.equal(dialogs.length, 1);
   // The report travels as the `report` query parameter, never in the hash Office may rewrite;
   // Office appends its own _host_info parameter after it (dialog best practices).
@@ -283,7 +293,8 @@ test('offers Upgrade on a version 1 workbook, then flags the projects due for re
     "Due for review: Alpha Rollout (Dana Whitfield), Ørsted's Façade Upgrade (Søren Kjær), Customer Portal Relaunch (Ama Mensah).",
   );
   const version = await page.evaluate(() => window.__fake.names.get('Implan_TemplateVersion'));
-  assert.equal(version, '=2');
+  // Upgraded to the current template version (TEMPLATE_VERSION, src/domain/template/version.ts).
+  assert.equal(version, '=3');
   await page.screenshot({ path: path.join(shots, 'pane-review-320.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

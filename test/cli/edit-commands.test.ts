@@ -184,6 +184,8 @@ describe('implan settings', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n').map((l) => l.split(' = ')[0])).toEqual([
       'currency',
+      'review-days',
+      'baseline',
       'rating-bands',
       'probability',
       'budget-categories',
@@ -252,7 +254,7 @@ describe('implan settings', () => {
     const cases: [string, string][] = [
       [
         'colour=red',
-        'Error: "colour" is not a setting; the settings are currency, rating-bands, probability, budget-categories, risk-categories, task-statuses, project-statuses, holidays.',
+        'Error: "colour" is not a setting; the settings are currency, review-days, baseline, rating-bands, probability, budget-categories, risk-categories, task-statuses, project-statuses, holidays.',
       ],
       [
         'currency',
@@ -274,6 +276,31 @@ describe('implan settings', () => {
     const gap = await cli('settings', book, '--set', 'rating-bands=Low 1-4; High 6-25');
     expect(gap.code).toBe(2);
     expect(gap.err).toContain('must start at 5');
+    expect((await fs.readFile(book)).equals(before)).toBe(true);
+  });
+
+  it('sets the review period and the baseline compared with, in B6 and B7', async () => {
+    const { book } = await demo();
+    const r = await cli('settings', book, '--set', 'review-days=14', '--set', 'baseline=Approved');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Saved review-days, baseline in the Settings sheet of/);
+    const settings = (await stateOf(book)).settings!;
+    expect([settings.reviewEveryDays, settings.compareBaseline]).toEqual([14, 'Approved']);
+    expect((await cli('settings', book)).out).toContain('review-days = 14\nbaseline = Approved');
+    const cleared = await cli('settings', book, '--set', 'baseline=');
+    expect(cleared.code).toBe(0);
+    expect((await stateOf(book)).settings!.compareBaseline).toBe('');
+    const before = await fs.readFile(book);
+    for (const [set, err] of [
+      [
+        'review-days=0',
+        'Error: Settings: the review period (days) must be at least 1 (it is the number 0).',
+      ],
+      ['review-days=often', 'Error: The value of review-days, "often", is not a whole number'],
+    ]) {
+      const refused = await cli('settings', book, '--set', set!);
+      expect([set, refused.code, refused.err]).toEqual([set, 2, expect.stringContaining(err!)]);
+    }
     expect((await fs.readFile(book)).equals(before)).toBe(true);
   });
 });

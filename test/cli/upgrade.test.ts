@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { demoPlan } from '../../src/domain/demo';
+import { TEMPLATE_VERSION } from '../../src/domain/template/version';
 import { XlsxPackage } from '../../src/xlsx/ooxml/package';
 import { setDefinedNames } from '../../src/xlsx/ooxml/workbook';
 import { newWorkbook } from '../../src/xlsx/workbook-file';
@@ -29,8 +30,8 @@ describe('implan upgrade', () => {
       code: 0,
       err: '',
       out: [
-        `Dry run: upgrading ${book} from template version 1 to 2.`,
-        '  Settings: would add "Review every (days)" (30) in B6 and the name Settings_ReviewDays.',
+        `Dry run: upgrading ${book} from template version 1 to ${TEMPLATE_VERSION}.`,
+        '  Settings: would add "Review every (days)" (30) in B6 and the name Settings_ReviewDays; "Compare with baseline" (empty: none) in B7 and the name Settings_Baseline.',
         ...projectLines('would add'),
         'Nothing was written; run without --dry-run to upgrade.',
       ].join('\n'),
@@ -45,8 +46,8 @@ describe('implan upgrade', () => {
     const r = await cli('upgrade', book);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toEqual([
-      `Upgraded ${book} from template version 1 to 2.`,
-      '  Settings: added "Review every (days)" (30) in B6 and the name Settings_ReviewDays.',
+      `Upgraded ${book} from template version 1 to ${TEMPLATE_VERSION}.`,
+      '  Settings: added "Review every (days)" (30) in B6 and the name Settings_ReviewDays; "Compare with baseline" (empty: none) in B7 and the name Settings_Baseline.',
       ...projectLines('added'),
       'Every value you typed is kept.',
       `The previous version is in ${book}.bak.`,
@@ -56,14 +57,14 @@ describe('implan upgrade', () => {
     expect(await cli('upgrade', book)).toEqual({
       code: 0,
       err: '',
-      out: `${book} is already at template version 2; nothing to change.`,
+      out: `${book} is already at template version ${TEMPLATE_VERSION}; nothing to change.`,
     });
     expect((await fs.readFile(book)).equals(upgraded)).toBe(true);
   });
 
   it('makes consolidate and add-project ask for the upgrade, and validate warn', async () => {
     const book = await v1Book();
-    const hint = `needs upgrading to version 2 first: run "implan upgrade ${book}".`;
+    const hint = `needs upgrading to version ${TEMPLATE_VERSION} first: run "implan upgrade ${book}".`;
     const consolidate = await cli('consolidate', book);
     expect(consolidate.err).toContain(hint);
     const add = await cli('add-project', book, '--name', 'Delta');
@@ -77,10 +78,11 @@ describe('implan upgrade', () => {
   it('refuses a workbook made by a newer implan in every command', async () => {
     const book = file('new.xlsx');
     const pkg = await XlsxPackage.load(await newWorkbook(v1WorkbookPlan(demoPlan())));
-    await setDefinedNames(pkg, [{ name: 'Implan_TemplateVersion', refersTo: '3' }]);
+    await setDefinedNames(pkg, [
+      { name: 'Implan_TemplateVersion', refersTo: String(TEMPLATE_VERSION + 1) },
+    ]);
     await fs.writeFile(book, await pkg.save());
-    const sentence =
-      'This workbook was made by a newer implan (template version 3; this implan knows up to 2): update implan before changing it.';
+    const sentence = `This workbook was made by a newer implan (template version ${TEMPLATE_VERSION + 1}; this implan knows up to ${TEMPLATE_VERSION}): update implan before changing it.`;
     for (const args of [
       ['upgrade', book],
       ['upgrade', book, '--dry-run'],

@@ -13,7 +13,13 @@ import { XlsxPackage } from '../../src/xlsx/ooxml/package';
 import { listDefinedNames } from '../../src/xlsx/ooxml/workbook';
 import { readRawPlan } from '../../src/xlsx/read-raw';
 import { validatePlan } from '../../src/domain/validation/validate';
-import { consolidateWorkbook, newWorkbook } from '../../src/xlsx/workbook-file';
+import { saveBaselinePlan } from '../../src/domain/baseline/save';
+import {
+  changeWorkbook,
+  consolidateWorkbook,
+  newWorkbook,
+  readWorkbookState,
+} from '../../src/xlsx/workbook-file';
 import { computedValues, requireLibreOffice } from '../support/libreoffice';
 
 const BIG = 99_999_999_999_999; // 14 digits: three of them stay below 10^15
@@ -81,7 +87,13 @@ describe('joint sheets at the edges of valid input, recalculated by LibreOffice'
     if (Array.isArray(raw)) throw new Error(raw[0]?.message);
     expect(validatePlan(raw).filter((d) => d.severity === 'error')).toEqual([]);
 
-    const { result, bytes } = await consolidateWorkbook(book, { builtAt: '2 Dec 2026 04:00 UTC' });
+    // Saved as a baseline first, so the Baseline Variance sheet compares and is checked too.
+    const saved = saveBaselinePlan(await readWorkbookState(book), raw, 'Edges', 46000);
+    if (!saved.ok) throw new Error(saved.problems[0]?.message);
+    const withBaseline = await changeWorkbook(book, saved.value.plan);
+    const { result, bytes } = await consolidateWorkbook(withBaseline, {
+      builtAt: '2 Dec 2026 04:00 UTC',
+    });
     expect(result.kind).toBe('ready');
     const computed = await computedValues(bytes!);
     for (const sheet of JOINT_SHEETS) {

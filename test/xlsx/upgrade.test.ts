@@ -69,6 +69,9 @@ describe('upgrading a version 1 workbook file', () => {
     const expected = [
       'Settings!A6',
       'Settings!B6',
+      // Version 3, baselines: "Compare with baseline" (its value starts empty).
+      'Settings!A7',
+      'Settings!B7',
       ...PROJECT_SHEETS.flatMap((s) => [`${s}!A21`, `${s}!B21`]),
     ].sort();
     expect(added).toEqual(expected);
@@ -127,10 +130,11 @@ describe('upgrading a version 1 workbook file', () => {
 
   it('refuses a workbook made by a newer implan', async () => {
     const pkg = await XlsxPackage.load(await upgraded(await filledV1Workbook()));
-    await setDefinedNames(pkg, [{ name: 'Implan_TemplateVersion', refersTo: '3' }]);
+    const newer = TEMPLATE_VERSION + 1;
+    await setDefinedNames(pkg, [{ name: 'Implan_TemplateVersion', refersTo: String(newer) }]);
     const { result } = await upgradeWorkbook(await pkg.save(), { dryRun: false });
     expect(!result.ok && result.problems[0]?.message).toBe(
-      `This workbook was made by a newer implan (template version 3; this implan knows up to ${TEMPLATE_VERSION}): update implan before changing it.`,
+      `This workbook was made by a newer implan (template version ${newer}; this implan knows up to ${TEMPLATE_VERSION}): update implan before changing it.`,
     );
   });
 });

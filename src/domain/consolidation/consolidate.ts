@@ -9,8 +9,14 @@ import { cellsOfPlan, fingerprintOf, mergesOfPlan, type SheetCell } from './fing
 import { jointInputOf, jointTotals, type JointTotals } from './input';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
+import { VARIANCE_SHEET, variancePlan } from './variance/sheet';
 
-export const JOINT_SHEETS = [JOINT_SCHEDULE_SHEET, JOINT_BUDGET_SHEET, CONTINGENCY_SHEET] as const;
+export const JOINT_SHEETS = [
+  JOINT_SCHEDULE_SHEET,
+  JOINT_BUDGET_SHEET,
+  CONTINGENCY_SHEET,
+  VARIANCE_SHEET,
+] as const;
 
 /** The workbook name that says when Consolidate last ran, for the pane's status card. */
 export const CONSOLIDATED_AT = 'Implan_ConsolidatedAt';
@@ -88,7 +94,7 @@ export function planConsolidation(
   const diagnostics = validatePlan(included);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { kind: 'blocked', diagnostics };
-  const warnings = diagnostics;
+  const warnings = [...diagnostics];
   const edited = options.existing
     .filter(
       (s) => s.builtFingerprint === null || s.builtFingerprint !== fingerprintOf(s.cells, s.merges),
@@ -97,8 +103,15 @@ export function planConsolidation(
   if (edited.length > 0 && !options.replaceEdited) return { kind: 'confirm', edited, warnings };
 
   const input = jointInputOf(included, options.builtAt);
-  const parts = [jointSchedulePlan(input), jointBudgetPlan(input), contingencyPlan(input)];
+  const variance = variancePlan(input, included);
+  const parts = [
+    jointSchedulePlan(input),
+    jointBudgetPlan(input),
+    contingencyPlan(input),
+    { sheet: variance.sheet, names: [] },
+  ];
   const sheets = parts.map((p) => p.sheet);
+  warnings.push(...variance.warnings);
   const names: NamePlan[] = [
     ...parts.flatMap((p) => p.names),
     {

@@ -108,6 +108,8 @@ export const Settings = z.object({
     .default('EUR'),
   /** A project not reviewed for longer than this, or never, is flagged on the joint schedule. */
   reviewEveryDays: z.int().min(1).max(366).default(30),
+  /** The saved baseline (by name) the Variance sheet compares with; empty compares with none. */
+  compareBaseline: z.string().trim().max(60).default(''),
 });
 
 export type Settings = z.infer<typeof Settings>;

@@ -12,6 +12,8 @@ export const RESERVED_SHEETS = [
   'Joint Schedule',
   'Joint Budget',
   'Contingency Plan',
+  'Baselines',
+  'Baseline Variance',
   'History',
 ] as const;
 

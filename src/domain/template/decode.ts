@@ -45,12 +45,14 @@ export function decodeRegistry(table: TableRead | undefined): RegistryEntry[] {
 /**
  * Settings as schema input from the card's cells and the Settings tables. A blank "Review every"
  * (or a version 1 workbook, which has none) takes the default; anything else not a number is
- * passed on for the schema to refuse.
+ * passed on for the schema to refuse. A blank "Compare with baseline" (or a workbook before
+ * version 3) compares with none.
  */
 export function decodeSettings(
   currency: Scalar,
   tables: ReadonlyMap<string, TableRead>,
   reviewDays: Scalar = null,
+  baseline: Scalar = null,
 ): SettingsInput {
   const t = (name: string) => rowsOf(tables.get(name));
   const list = (name: string, column: string) => t(name).map((g) => text(g(column)));
@@ -74,6 +76,7 @@ export function decodeSettings(
     })),
     currency: text(currency),
     ...(reviewDays === null || reviewDays === '' ? {} : { reviewEveryDays: reviewDays as number }),
+    compareBaseline: text(baseline),
   };
 }
 

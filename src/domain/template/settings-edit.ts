@@ -9,7 +9,8 @@ import { UPGRADE_HINT, versionProblem } from './version';
 /**
  * The plan that stores checked settings in the workbook's Settings sheet, where co-authors and
  * every formula see them: each Settings table becomes its new list (the names and validations
- * that point at whole columns follow it) and the currency goes in its cell. The pane's Save
+ * that point at whole columns follow it) and the card's values (currency, review period, baseline
+ * compared with) go in their cells. The pane's Save
  * settings and `implan settings --set` both decide here.
  */
 export function settingsPlan(state: WorkbookState, settings: Settings): Result<WorkbookPlan> {
@@ -38,11 +39,12 @@ export function settingsPlan(state: WorkbookState, settings: Settings): Result<W
       rows: rows.length > 0 ? rows : blank,
     });
   }
+  // The card, one value under the other: currency, review period, baseline compared with.
   steps.push({
     kind: 'setCells',
     sheet: SETTINGS_SHEET,
     at: CURRENCY_CELL,
-    rows: [[settings.currency]],
+    rows: [[settings.currency], [settings.reviewEveryDays], [settings.compareBaseline || null]],
   });
   return ok({ steps });
 }

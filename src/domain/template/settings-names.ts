@@ -16,6 +16,7 @@ export const SETTINGS_NAMES = {
   holidays: 'Settings_Holidays',
   currency: 'Settings_Currency',
   reviewDays: 'Settings_ReviewDays',
+  baseline: 'Settings_Baseline',
 } as const;
 
 export const SETTINGS_TABLES = {

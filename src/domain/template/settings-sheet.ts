@@ -17,6 +17,9 @@ export const CURRENCY_CELL = 'B5';
 /** Added by template version 2 (review freshness), on the card's next row. */
 export const REVIEW_DAYS_CELL = 'B6';
 export const REVIEW_DAYS_LABEL = 'Review every (days)';
+/** Added by template version 3 (baselines): the saved baseline the Variance sheet compares with. */
+export const BASELINE_CELL = 'B7';
+export const BASELINE_LABEL = 'Compare with baseline';
 
 type Row = readonly Scalar[];
 const col = (
@@ -98,6 +101,7 @@ export function settingsNames(): NamePlan[] {
     [N.holidays, wholeColumn(T.holidays, 'Date')],
     [N.currency, sheetRef(SETTINGS_SHEET, CURRENCY_CELL)],
     [N.reviewDays, sheetRef(SETTINGS_SHEET, REVIEW_DAYS_CELL)],
+    [N.baseline, sheetRef(SETTINGS_SHEET, BASELINE_CELL)],
   ];
   return names.map(([name, refersTo]) => ({ name, refersTo }));
 }
@@ -113,6 +117,20 @@ export function reviewSettingItems(settings: Settings): SheetEdit[] {
     { kind: 'format', range: label, style: styles.cardLabel },
     { kind: 'format', range: REVIEW_DAYS_CELL, style: styles.cardInput },
     { kind: 'validation', range: REVIEW_DAYS_CELL, rule: rules.reviewDays() },
+  ];
+}
+
+/**
+ * The card row that names the baseline compared with: written by a new Settings sheet and, into
+ * a version 2 workbook, by the upgrade. Free text, since a list guard pointing at the Baselines
+ * sheet would break where none is saved yet; Consolidate says when the name matches none.
+ */
+export function baselineSettingItems(settings: Settings): SheetEdit[] {
+  const label = `A${Number(BASELINE_CELL.slice(1))}`;
+  return [
+    { kind: 'cells', at: label, rows: [[BASELINE_LABEL, settings.compareBaseline || null]] },
+    { kind: 'format', range: label, style: styles.cardLabel },
+    { kind: 'format', range: BASELINE_CELL, style: styles.cardInput },
   ];
 }
 
@@ -138,10 +156,12 @@ export function settingsSheetPlan(settings: Settings): SheetPlan {
     { kind: 'format', range: a1(top + 1, 0), style: styles.cardLabel },
     { kind: 'format', range: CURRENCY_CELL, style: styles.cardInput },
     ...reviewSettingItems(settings),
+    ...baselineSettingItems(settings),
   ];
   const widths = [
-    { column: 0, width: 12 },
-    { column: 1, width: 10 },
+    // Wide enough for the card's labels ("Compare with baseline") and a baseline's name.
+    { column: 0, width: 21 },
+    { column: 1, width: 22 },
     { column: 2, width: 3 },
   ];
   let column = 3;

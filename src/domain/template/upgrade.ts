@@ -5,6 +5,9 @@ import type { Settings } from '../schema/settings';
 import { PROJECT_REVIEW_CELL, PROJECT_REVIEW_LABEL, projectReviewItems } from './project-sheet';
 import type { RegistryEntry } from './registry-sheet';
 import {
+  BASELINE_CELL,
+  BASELINE_LABEL,
+  baselineSettingItems,
   REVIEW_DAYS_CELL,
   REVIEW_DAYS_LABEL,
   SETTINGS_SHEET,
@@ -23,11 +26,15 @@ interface SheetChange {
   readonly sentence: (s: Settings) => string;
 }
 
-/** The step from one template version to the next. */
+/**
+ * One change of the step from one template version to the next; a step may have several
+ * entries with the same `from` (each feature of a version brings its own), applied in order.
+ */
 interface Migration {
   readonly from: number;
   readonly settings: SheetChange;
-  readonly project: SheetChange;
+  /** What it adds to every project sheet; absent for a change of Settings alone. */
+  readonly project?: SheetChange;
   readonly names: readonly NamePlan[];
 }
 
@@ -52,6 +59,18 @@ const MIGRATIONS: readonly Migration[] = [
     },
     names: settingsNames().filter((n) => n.name === SETTINGS_NAMES.reviewDays),
   },
+  // Version 3, baselines (decision 0010): the Settings row naming the baseline compared with.
+  {
+    from: 2,
+    settings: {
+      area: rowOf(BASELINE_CELL),
+      label: BASELINE_LABEL,
+      items: baselineSettingItems,
+      sentence: () =>
+        `"${BASELINE_LABEL}" (empty: none) in ${BASELINE_CELL} and the name ${SETTINGS_NAMES.baseline}`,
+    },
+    names: settingsNames().filter((n) => n.name === SETTINGS_NAMES.baseline),
+  },
 ];
 
 const migrationsFrom = (version: number) =>
@@ -63,7 +82,10 @@ export type AreaCells = Readonly<Record<string, readonly (readonly Scalar[])[]>>
 /** The blocks a reader reads before an upgrade from `version`, on Settings and on each project. */
 export function upgradeAreas(version: number): { settings: string[]; project: string[] } {
   const chain = migrationsFrom(version);
-  return { settings: chain.map((m) => m.settings.area), project: chain.map((m) => m.project.area) };
+  return {
+    settings: chain.map((m) => m.settings.area),
+    project: chain.flatMap((m) => (m.project ? [m.project.area] : [])),
+  };
 }
 
 export interface UpgradeInput {
@@ -149,7 +171,9 @@ export function planUpgrade(
         project: entry.name,
         message: `Project ${entry.name}: its sheet "${entry.sheet}" is missing; rename the sheet back or remove the project from the Projects sheet, then upgrade.`,
       });
-    else for (const m of migrationsFrom(version)) edit(entry.sheet, m.project, cells, changes);
+    else
+      for (const m of migrationsFrom(version))
+        if (m.project) edit(entry.sheet, m.project, cells, changes);
     projects.push({ project: entry.name, changes });
   }
   if (problems.length > 0) return fail(...problems);

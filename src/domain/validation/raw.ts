@@ -34,4 +34,12 @@ export interface RawPlan {
   readonly projects: readonly RawProject[];
   /** Protection, names and merges, where the reader has read them. */
   readonly structure?: WorkbookStructure;
+  /** The Baselines sheet's tables (decision 0010), where the workbook has them. */
+  readonly baselines?: RawBaselines;
+}
+
+/** The tables of the Baselines sheet as read: the list of baselines, and their rows. */
+export interface RawBaselines {
+  readonly list?: RawTable;
+  readonly rows?: RawTable;
 }

@@ -1,3 +1,4 @@
+import { BASELINES_SHEET } from '../baseline/sheet';
 import type { Diagnostic } from '../diagnostics';
 import { compose } from '../diagnostics';
 import { JOINT_SHEETS, isConsolidationName, textConstant } from '../consolidation/consolidate';
@@ -130,7 +131,7 @@ export function nameProblems(structure: WorkbookStructure, codes: readonly strin
  * Sheets implan writes into, which a protected state would stop. (A function: consolidate.ts
  * imports validation, so its constants are not there yet while this module loads.)
  */
-const writtenSheets = () => [REGISTRY_SHEET, SETTINGS_SHEET, ...JOINT_SHEETS];
+const writtenSheets = () => [REGISTRY_SHEET, SETTINGS_SHEET, BASELINES_SHEET, ...JOINT_SHEETS];
 
 /** Warnings for validate: protection that will stop add-project, Consolidate or Settings. */
 export function protectionWarnings(structure: WorkbookStructure): Diagnostic[] {

@@ -101,8 +101,8 @@ export function ConsolidatePanel({
   return (
     <div className={styles.panel}>
       <Body1>
-        Builds the Joint Schedule, Joint Budget and Contingency Plan sheets from the included
-        projects, as live formulas. Project sheets are never changed.
+        Builds the Joint Schedule, Joint Budget, Contingency Plan and Baseline Variance sheets from
+        the included projects, as live formulas. Project sheets and baselines are never changed.
       </Body1>
       <Button appearance="primary" disabled={running} onClick={() => void consolidate(false)}>
         {running ? 'Consolidating…' : 'Consolidate'}

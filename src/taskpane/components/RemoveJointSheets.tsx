@@ -1,10 +1,14 @@
 import { Body1, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
+import { JOINT_SHEETS } from '../../domain/consolidation/consolidate';
 import type { Diagnostic } from '../../domain/diagnostics';
 import type { ExcelRun } from '../../excel/host';
 import { removeJointSheets } from '../../excel/remove-joint';
 import { useAction } from '../useAction';
 import { ConfirmAction } from './ConfirmAction';
+
+/** "A, B and C": the joint sheets as the confirmation names them. */
+const JOINT_SHEET_LIST = `${JOINT_SHEETS.slice(0, -1).join(', ')} and ${JOINT_SHEETS.at(-1) ?? ''}`;
 
 interface Props {
   run: ExcelRun;
@@ -38,9 +42,7 @@ export function RemoveJointSheets({ run, undoable, onDone, onProblems }: Props) 
         cancelLabel="Keep them"
         onConfirm={remove}
       >
-        The Joint Schedule, Joint Budget and Contingency Plan sheets and the Joint_ names are
-        deleted; project sheets, Settings and the register stay as they are. Formulas of your own
-        that point into a joint sheet will show #REF!. Excel cannot undo this.
+        {`The ${JOINT_SHEET_LIST} sheets and the Joint_ names are deleted; project sheets, Settings, the register and the Baselines sheet stay as they are. Formulas of your own that point into a joint sheet will show #REF!. Excel cannot undo this.`}
       </ConfirmAction>
       {removed !== null && (
         <MessageBar intent="success">

@@ -42,6 +42,8 @@ const LISTS: readonly [ListKey, string][] = [
 
 interface Form {
   currency: string;
+  reviewDays: string;
+  baseline: string;
   bands: { name: string; min: string; max: string }[];
   percents: string[];
   lists: Record<ListKey, string>;
@@ -51,6 +53,8 @@ interface Form {
 function formOf(s: Settings): Form {
   return {
     currency: s.currency,
+    reviewDays: String(s.reviewEveryDays),
+    baseline: s.compareBaseline,
     bands: s.ratingBands.map((b) => ({ name: b.name, min: String(b.min), max: String(b.max) })),
     percents: s.probability.map((p) => String(Math.round(p.percent * 1000) / 10)),
     lists: {
@@ -73,6 +77,8 @@ const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text)
 function inputOf(f: Form): unknown {
   return {
     currency: f.currency.trim(),
+    reviewEveryDays: number(f.reviewDays),
+    compareBaseline: f.baseline.trim(),
     ratingBands: f.bands.map((b) => ({
       name: b.name.trim(),
       min: number(b.min),
@@ -88,7 +94,16 @@ function inputOf(f: Form): unknown {
 }
 
 type Errors = Partial<
-  Record<'currency' | 'ratingBands' | 'probability' | ListKey | 'holidays', string>
+  Record<
+    | 'currency'
+    | 'reviewEveryDays'
+    | 'compareBaseline'
+    | 'ratingBands'
+    | 'probability'
+    | ListKey
+    | 'holidays',
+    string
+  >
 >;
 
 interface Props {
@@ -145,6 +160,23 @@ export function SettingsPanel({ run, settings, onDone, onProblems }: Props) {
         <Input
           value={form.currency}
           onChange={(_, d) => edit((f) => ({ ...f, currency: d.value }))}
+        />
+      </Field>
+      <Field label="Review every (days)" validationMessage={errors.reviewEveryDays}>
+        <Input
+          inputMode="numeric"
+          value={form.reviewDays}
+          onChange={(_, d) => edit((f) => ({ ...f, reviewDays: d.value }))}
+        />
+      </Field>
+      <Field
+        label="Compare with baseline"
+        hint="The name of a saved baseline (Consolidate tab, Save baseline); empty compares with none."
+        validationMessage={errors.compareBaseline}
+      >
+        <Input
+          value={form.baseline}
+          onChange={(_, d) => edit((f) => ({ ...f, baseline: d.value }))}
         />
       </Field>
       <Field

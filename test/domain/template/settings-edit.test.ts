@@ -16,7 +16,7 @@ const state = (over: Partial<WorkbookState> = {}): WorkbookState => ({
 });
 
 describe('the settings edit as a plan', () => {
-  it('rewrites every Settings table from the sizes read, then the currency cell', () => {
+  it('rewrites every Settings table from the sizes read, then the card: currency, review period, baseline', () => {
     const r = settingsPlan(state(), { ...defaultSettings(), riskCategories: ['Delivery'] });
     if (!r.ok) throw new Error('refused');
     expect(r.value.steps.map((s) => s.kind)).toEqual([
@@ -33,7 +33,15 @@ describe('the settings edit as a plan', () => {
       kind: 'setCells',
       sheet: 'Settings',
       at: 'B5',
-      rows: [['EUR']],
+      rows: [['EUR'], [30], [null]],
+    });
+    const chosen = settingsPlan(state(), {
+      ...defaultSettings(),
+      reviewEveryDays: 14,
+      compareBaseline: 'Approved',
+    });
+    expect(chosen.ok && chosen.value.steps.at(-1)).toMatchObject({
+      rows: [['EUR'], [14], ['Approved']],
     });
   });
 
