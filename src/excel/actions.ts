@@ -27,7 +27,7 @@ export interface Applied<T> {
 }
 
 /** Bytes per request below which a refused request is not tried again in smaller ones. */
-const SMALLEST_BUDGET = 50_000;
+const SMALLEST_BUDGET = 10_000;
 const TOO_LARGE = 'RequestPayloadSizeLimitExceeded';
 
 /**

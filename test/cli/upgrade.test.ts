@@ -3,6 +3,7 @@ import { demoPlan } from '../../src/domain/demo';
 import { XlsxPackage } from '../../src/xlsx/ooxml/package';
 import { setDefinedNames } from '../../src/xlsx/ooxml/workbook';
 import { newWorkbook } from '../../src/xlsx/workbook-file';
+import { TEMPLATE_VERSION } from '../../src/domain/template/version';
 import { v1WorkbookPlan } from '../fixtures/template-v1';
 import { cli, tempFolder } from './run-cli';
 
@@ -17,8 +18,10 @@ async function v1Book(): Promise<string> {
 const projectLines = (verb: string) =>
   demoPlan().projects.map(
     (p) =>
-      `  ${p.name}: ${verb} the Review row in B21 (Due when "Last reviewed on" is empty or older than 30 days).`,
+      `  ${p.name}: ${verb} the Review row in B21 (Due when "Last reviewed on" is empty or older than 30 days); ` +
+      `the Budget column "Forecast to complete" in Y4:Y${4 + p.budget.length}.`,
   );
+const V = TEMPLATE_VERSION;
 
 describe('implan upgrade', () => {
   it('reports per project in a dry run and writes nothing', async () => {
@@ -29,7 +32,7 @@ describe('implan upgrade', () => {
       code: 0,
       err: '',
       out: [
-        `Dry run: upgrading ${book} from template version 1 to 2.`,
+        `Dry run: upgrading ${book} from template version 1 to ${V}.`,
         '  Settings: would add "Review every (days)" (30) in B6 and the name Settings_ReviewDays.',
         ...projectLines('would add'),
         'Nothing was written; run without --dry-run to upgrade.',
@@ -45,7 +48,7 @@ describe('implan upgrade', () => {
     const r = await cli('upgrade', book);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toEqual([
-      `Upgraded ${book} from template version 1 to 2.`,
+      `Upgraded ${book} from template version 1 to ${V}.`,
       '  Settings: added "Review every (days)" (30) in B6 and the name Settings_ReviewDays.',
       ...projectLines('added'),
       'Every value you typed is kept.',
@@ -56,14 +59,14 @@ describe('implan upgrade', () => {
     expect(await cli('upgrade', book)).toEqual({
       code: 0,
       err: '',
-      out: `${book} is already at template version 2; nothing to change.`,
+      out: `${book} is already at template version ${V}; nothing to change.`,
     });
     expect((await fs.readFile(book)).equals(upgraded)).toBe(true);
   });
 
   it('makes consolidate and add-project ask for the upgrade, and validate warn', async () => {
     const book = await v1Book();
-    const hint = `needs upgrading to version 2 first: run "implan upgrade ${book}".`;
+    const hint = `needs upgrading to version ${V} first: run "implan upgrade ${book}".`;
     const consolidate = await cli('consolidate', book);
     expect(consolidate.err).toContain(hint);
     const add = await cli('add-project', book, '--name', 'Delta');
@@ -77,10 +80,9 @@ describe('implan upgrade', () => {
   it('refuses a workbook made by a newer implan in every command', async () => {
     const book = file('new.xlsx');
     const pkg = await XlsxPackage.load(await newWorkbook(v1WorkbookPlan(demoPlan())));
-    await setDefinedNames(pkg, [{ name: 'Implan_TemplateVersion', refersTo: '3' }]);
+    await setDefinedNames(pkg, [{ name: 'Implan_TemplateVersion', refersTo: String(V + 1) }]);
     await fs.writeFile(book, await pkg.save());
-    const sentence =
-      'This workbook was made by a newer implan (template version 3; this implan knows up to 2): update implan before changing it.';
+    const sentence = `This workbook was made by a newer implan (template version ${V + 1}; this implan knows up to ${V}): update implan before changing it.`;
     for (const args of [
       ['upgrade', book],
       ['upgrade', book, '--dry-run'],

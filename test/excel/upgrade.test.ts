@@ -50,7 +50,7 @@ describe('upgrading the open workbook', () => {
       'IF(OR(B14="",B14<TODAY()-Settings_ReviewDays),"Due","Up to date")',
     );
     expect(fake.sheet('Settings').cells.get('B6')).toMatchObject({ value: 30 });
-    expect(fake.names.get('Implan_TemplateVersion')).toBe('=2');
+    expect(fake.names.get('Implan_TemplateVersion')).toBe(`=${TEMPLATE_VERSION}`);
     const syncs = fake.syncCount;
     const again = await upgradeWorkbook({ run: fake.run, capabilities: ALL });
     expect(again.ok && again.value.value.settings).toEqual([]);

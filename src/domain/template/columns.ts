@@ -188,6 +188,15 @@ export const BUDGET_COLUMNS = projectColumns<BudgetLine>()([
       ),
   },
   { name: 'Funding source', width: 18, reads: 'text', toCell: (b) => b.fundingSource },
+  // Template version 3, last so an upgrade adds it at the table's end (decision 0012).
+  {
+    name: 'Forecast to complete',
+    width: 16,
+    reads: 'money',
+    numberFormat: money,
+    validation: rules.money('Forecast to complete'),
+    toCell: (b) => b.forecastToComplete,
+  },
 ]);
 
 export const RISK_COLUMNS = projectColumns<Risk>()([

@@ -4,9 +4,10 @@ import type { NamePlan } from '../plan/types';
 /**
  * The template version this implan writes. 1 is every workbook made before versions were
  * recorded; 2 added review freshness (Settings "Review every (days)", the project card's
- * Review row). Decision 0009 says what raises it and how a workbook is upgraded.
+ * Review row); 3 the Budget tables' "Forecast to complete" (decision 0012). Decision 0009
+ * says what raises it and how a workbook is upgraded.
  */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 /** A workbook-scoped defined name holding the version as a number constant ("=2"). */
 export const TEMPLATE_VERSION_NAME = 'Implan_TemplateVersion';

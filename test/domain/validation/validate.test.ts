@@ -93,7 +93,7 @@ describe('validation', () => {
     [
       'type.text-in-number',
       (p: EditableProject) => setCell(p.risks, 0, 'Cost impact', 'n/a'),
-      'AK5',
+      'AL5',
       'Cost impact holds the text "n/a"',
     ],
     [
@@ -123,13 +123,13 @@ describe('validation', () => {
     [
       'range.scale',
       (p: EditableProject) => setCell(p.risks, 0, 'Probability', 7),
-      'AC5',
+      'AD5',
       'Probability is 7; it must be a whole number from 1 to 5',
     ],
     [
       'range.scale',
       (p: EditableProject) => setCell(p.risks, 1, 'Impact', 2.5),
-      'AD6',
+      'AE6',
       'Impact is 2.5',
     ],
     [
@@ -171,7 +171,7 @@ describe('validation', () => {
     [
       'required.for-rating',
       (p: EditableProject) => setCell(p.risks, 1, 'Owner', ''),
-      'AJ6',
+      'AK6',
       'Owner is empty; a risk rated Critical needs one',
     ],
     [
@@ -219,7 +219,7 @@ describe('validation', () => {
     [
       'text.formula-like',
       (p: EditableProject) => setCell(p.risks, 0, 'Risk', '+cmd'),
-      'AA5',
+      'AB5',
       'Risk starts with "+"',
     ],
     [
