@@ -157,6 +157,9 @@ const JOINT: Record<string, SheetExpectations> = {
       ['A3', 'LEFT($A$3,2)<>"Up"', '#FFC7CE #9C0006 bold'],
       ['I6:I8', 'AND(ISNUMBER(J6),I6>J6)', '#FFC7CE #9C0006 bold'],
       ['B13:I16', 'B13>ROUND(B6,2)+0.005', '#FFC7CE #9C0006 bold'],
+      // Estimates at completion above the ceiling (by project) and above plan (by category).
+      ['E34:E36', 'AND(ISNUMBER(F34),E34>F34)', '#FFC7CE #9C0006 bold'],
+      ['E41:E48', 'E41>ROUND(B41,2)+0.005', '#FFC7CE #9C0006 bold'],
     ],
     validations: [],
   },

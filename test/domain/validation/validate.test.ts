@@ -92,6 +92,18 @@ describe('validation', () => {
     ],
     [
       'type.text-in-number',
+      (p: EditableProject) => setCell(p.budget, 0, 'Forecast to complete', 'tbc'),
+      'Y5',
+      'Forecast to complete holds the text "tbc", not a number',
+    ],
+    [
+      'range.negative',
+      (p: EditableProject) => setCell(p.budget, 1, 'Forecast to complete', -250),
+      'Y6',
+      'Forecast to complete is -250; an amount cannot be negative',
+    ],
+    [
+      'type.text-in-number',
       (p: EditableProject) => setCell(p.risks, 0, 'Cost impact', 'n/a'),
       'AL5',
       'Cost impact holds the text "n/a"',
