@@ -9,7 +9,7 @@ import {
   type UpgradeReport,
   upgradeAreas,
 } from '../domain/template/upgrade';
-import type { ActionOptions, Applied } from './actions';
+import { type ActionOptions, type Applied, inSmallerRequests, type WriteMark } from './actions';
 import { WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities } from './host';
 import { placeOf, queueStateRead } from './read-state';
@@ -82,6 +82,13 @@ function queueShapes(
 export async function upgradeWorkbook(
   options: ActionOptions & { readonly budget?: number } = {},
 ): Promise<Result<Applied<UpgradeReport>>> {
+  return await inSmallerRequests(options, upgradeOnce);
+}
+
+async function upgradeOnce(
+  options: ActionOptions & { readonly budget?: number },
+  mark: WriteMark,
+): Promise<Result<Applied<UpgradeReport>>> {
   const run = options.run ?? defaultRun;
   const caps = options.capabilities ?? detectCapabilities();
   return await run(
@@ -118,9 +125,15 @@ export async function upgradeWorkbook(
       const { plan, report } = planned.value;
       if (plan.steps.length === 0) return ok({ value: report, syncs: q.syncs, skipped: [] });
       const existingNames = names.items.map((n) => n.name);
-      const skipped = await queuePlan(q, plan, caps, { existingNames });
-      await q.flush();
-      return ok({ value: report, syncs: q.syncs, skipped });
+      const syncsRead = q.syncs;
+      try {
+        const skipped = await queuePlan(q, plan, caps, { existingNames });
+        await q.flush();
+        return ok({ value: report, syncs: q.syncs, skipped });
+      } catch (e) {
+        mark.untouched = q.syncs === syncsRead;
+        throw e;
+      }
     },
     caps.undoGroup ? { mergeUndoGroup: true } : undefined,
   );

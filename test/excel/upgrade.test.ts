@@ -90,4 +90,18 @@ describe('upgrading the open workbook', () => {
       if (!address.startsWith('Y')) expect(sheet.cells.get(address)).toEqual(cell);
     expect((await readWorkbookState(fake.run)).templateVersion).toBe(TEMPLATE_VERSION);
   });
+
+  it('upgrades in smaller requests when Excel refuses one as too large', async () => {
+    const fake = await v1Host(planOf(12));
+    fake.requestBytes.length = 0;
+    fake.payloadLimit = 20_000; // a stricter host than the one the writer plans for
+    const r = await upgradeWorkbook({ run: fake.run, capabilities: ALL });
+    expect(r.ok && r.value.value.projects).toHaveLength(12);
+    expect(fake.requestBytes.filter((b) => b > fake.payloadLimit).length).toBeGreaterThan(0);
+    expect(fake.requestBytes.at(-1)).toBeLessThanOrEqual(20_000);
+    // Every Budget table gained its column once: no refused request was applied in part.
+    const budgets = fake.tables.filter((t) => t.name.startsWith('Budget_'));
+    expect(budgets.map((t) => t.ref.to.col)).toEqual(budgets.map(() => 24));
+    expect((await readWorkbookState(fake.run)).templateVersion).toBe(TEMPLATE_VERSION);
+  });
 });
