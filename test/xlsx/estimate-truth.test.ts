@@ -122,7 +122,7 @@ describe('estimate at completion in LibreOffice', () => {
     PROJECTS.forEach((p, i) => {
       const at = (h: string) => book.value(SHEET, `${col.get(h)}${top + 1 + i}`);
       const total = sum(p.lines.map(eac));
-      expect([p.name, at('Planned'), at('Actual'), at('Forecast to complete'), at('EAC')]).toEqual([
+      expect([p.name, at('Planned'), at('Actual'), at('Forecast'), at('EAC')]).toEqual([
         p.name,
         sum(p.lines.map((l) => l[2])),
         sum(p.lines.map((l) => l[3] ?? 0)),
@@ -130,7 +130,7 @@ describe('estimate at completion in LibreOffice', () => {
         total,
       ]);
       expect(at('Budget ceiling')).toBe(p.ceiling);
-      expect(at('EAC - ceiling')).toBe(p.ceiling === null ? null : total - p.ceiling);
+      expect(at('Ceiling - EAC')).toBe(p.ceiling === null ? null : p.ceiling - total);
     });
     const all = sum(PROJECTS.flatMap((p) => p.lines.map(eac)));
     expect(book.value(SHEET, `${col.get('EAC')}${top + 1 + PROJECTS.length}`)).toBeCloseTo(all, 9);
@@ -144,8 +144,8 @@ describe('estimate at completion in LibreOffice', () => {
       const row = top + 1 + i;
       expect(book.value(SHEET, `A${row}`)).toBe(category);
       expect(book.value(SHEET, `${col.get('EAC')}${row}`)).toBeCloseTo(sum(lines.map(eac)), 9);
-      expect(book.value(SHEET, `${col.get('EAC - planned')}${row}`)).toBeCloseTo(
-        sum(lines.map(eac)) - sum(lines.map((l) => l[2])),
+      expect(book.value(SHEET, `${col.get('Planned - EAC')}${row}`)).toBeCloseTo(
+        sum(lines.map((l) => l[2])) - sum(lines.map(eac)),
         9,
       );
     });

@@ -51,7 +51,7 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
   const months = monthMatrix(reserveTop + reserveRows(projects.length) + GAP, input);
   const heading = jointHeading(
     'Joint budget',
-    `All included projects (${settings.currency}). Every figure is a live formula over the project sheets; red marks actuals above plan and plans above the budget ceiling.`,
+    `All included projects (${settings.currency}). Every figure is a live formula over the project sheets; red marks actuals above plan, plans and estimates at completion above the budget ceiling, and estimates above plan.`,
     input.builtAt,
     overallCheck(planned.refs.checks, 'every planned amount'),
   );

@@ -11,7 +11,7 @@ import { matrixColumns, type MatrixRefs, moneyFormats, OVER } from './matrix';
 
 /**
  * A block's cells and look: the header row, money below it (the last column signed, as it is
- * a difference) and the bold Total row last.
+ * a difference that is negative, in red, when the estimate is the larger) and the bold Total row.
  */
 function figureGrid(top: number, rows: readonly Cell[][], settings: Settings): SheetItem[] {
   const width = rows[0]?.length ?? 1;
@@ -45,17 +45,17 @@ export const estimateRows = (projects: number): number => projects + 2;
 
 /**
  * The columns of the estimate at completion by project, in order. A comparison with a saved
- * baseline is one more entry here ("Baseline planned", then "EAC - baseline"): every formula
- * finds its neighbours by header, never by position.
+ * baseline is one more entry here ("Baseline planned", before "Ceiling - EAC": figureGrid
+ * signs the last column); every formula finds its neighbours by header, never by position.
  */
 const PROJECT_COLUMNS = [
   { header: 'Estimate at completion' },
   { header: 'Planned' },
   { header: 'Actual' },
-  { header: 'Forecast to complete' },
+  { header: 'Forecast' },
   { header: 'EAC' },
   { header: 'Budget ceiling' },
-  { header: 'EAC - ceiling' },
+  { header: 'Ceiling - EAC' },
 ] as const;
 type ProjectHeader = (typeof PROJECT_COLUMNS)[number]['header'];
 
@@ -74,10 +74,10 @@ function projectRow(p: JointProject, row: number, at: (h: ProjectHeader) => stri
   const formulas: Record<Exclude<ProjectHeader, 'Estimate at completion'>, string> = {
     Planned: `SUM(${budget('Planned')})`,
     Actual: `SUM(${budget('Actual')})`,
-    'Forecast to complete': `SUM(${budget('Forecast to complete')})`,
-    EAC: `${cell('Actual')}+${cell('Forecast to complete')}`,
+    Forecast: `SUM(${budget('Forecast to complete')})`,
+    EAC: `${cell('Actual')}+${cell('Forecast')}`,
     'Budget ceiling': `IF(ISNUMBER(${ceiling}),${ceiling},"")`,
-    'EAC - ceiling': `IF(ISNUMBER(${cell('Budget ceiling')}),${cell('EAC')}-${cell('Budget ceiling')},"")`,
+    'Ceiling - EAC': `IF(ISNUMBER(${cell('Budget ceiling')}),${cell('Budget ceiling')}-${cell('EAC')},"")`,
   };
   return PROJECT_COLUMNS.map(({ header }) =>
     header === 'Estimate at completion' ? projectName(p.entry) : { formula: formulas[header] },
@@ -120,7 +120,7 @@ export function estimateByProject(top: number, input: JointInput): Block<Estimat
     refs: {
       byProject: n === 0 ? null : col.range('EAC', top + 1, top + n),
       total: a1(totalRow, col.index('EAC')),
-      totalForecast: a1(totalRow, col.index('Forecast to complete')),
+      totalForecast: a1(totalRow, col.index('Forecast')),
     },
   };
 }
@@ -132,9 +132,9 @@ const CATEGORY_COLUMNS = [
   { header: 'EAC by category' },
   { header: 'Planned' },
   { header: 'Actual' },
-  { header: 'Forecast to complete' },
+  { header: 'Forecast' },
   { header: 'EAC' },
-  { header: 'EAC - planned' },
+  { header: 'Planned - EAC' },
 ] as const;
 type CategoryHeader = (typeof CATEGORY_COLUMNS)[number]['header'];
 
@@ -164,8 +164,8 @@ export function estimateByCategory(
         { formula: fromMatrix(matrices.planned, c) },
         { formula: fromMatrix(matrices.actual, c) },
         { formula: fromMatrix(matrices.forecast, c) },
-        { formula: `${at('Actual')}${r}+${at('Forecast to complete')}${r}` },
-        { formula: `${at('EAC')}${r}-${at('Planned')}${r}` },
+        { formula: `${at('Actual')}${r}+${at('Forecast')}${r}` },
+        { formula: `${at('Planned')}${r}-${at('EAC')}${r}` },
       ];
     }),
     CATEGORY_COLUMNS.map(({ header }, i) =>
