@@ -77,7 +77,7 @@ describe('upgrading a version 2 workbook file to the forecast', () => {
       expect(added.filter((c) => c.startsWith(`${p.name}!`)).sort()).toEqual(column.sort());
       const xml = await pkg.text(table.sheet.path);
       expect(xml).toMatch(new RegExp(`<dataValidation[^>]*sqref="Y5:Y${4 + p.budget.length}"`));
-      expect(xml).toMatch(/<col min="25" max="25" width="16" customWidth="1"\/>/);
+      expect(xml).toMatch(/<col min="25" max="25" width="20" customWidth="1"\/>/);
     }
     expect(V2_LAST).toBe(23);
   });

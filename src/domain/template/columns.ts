@@ -191,7 +191,8 @@ export const BUDGET_COLUMNS = projectColumns<BudgetLine>()([
   // Template version 3, last so an upgrade adds it at the table's end (decision 0012).
   {
     name: 'Forecast to complete',
-    width: 16,
+    // Wide enough for its header, which the render showed cut at 16.
+    width: 20,
     reads: 'money',
     numberFormat: money,
     validation: rules.money('Forecast to complete'),
