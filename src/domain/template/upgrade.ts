@@ -79,6 +79,18 @@ const MIGRATIONS: readonly Migration[] = [
 const migrationsFrom = (version: number) =>
   MIGRATIONS.filter((m) => m.from >= version && m.from < TEMPLATE_VERSION);
 
+/**
+ * The columns of project tables that versions after `version` add, as "budget:Forecast to
+ * complete": what validation does not miss in an older workbook, since the upgrade adds them.
+ */
+export function columnsAddedAfter(version: number): Set<string> {
+  return new Set(
+    migrationsFrom(version).flatMap((m) =>
+      (m.columns ?? []).map((c) => `${c.table}:${c.column.name}`),
+    ),
+  );
+}
+
 /** Cells as read from the areas `upgradeAreas` names, by area; null when the sheet is missing. */
 export type AreaCells = Readonly<Record<string, readonly (readonly Scalar[])[]>> | null;
 
