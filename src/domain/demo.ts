@@ -15,7 +15,8 @@ type TaskRow = [
   number,
   string,
 ];
-type BudgetRow = [string, string, string, number, number | null, string];
+/** Category, item, period, planned, actual, funding source, forecast to complete. */
+type BudgetRow = [string, string, string, number, number | null, string, number | null];
 type RiskRow = [
   string,
   string,
@@ -61,13 +62,14 @@ const tasks = (rows: TaskRow[]) =>
     }),
   );
 const budget = (rows: BudgetRow[]) =>
-  rows.map(([category, item, period, planned, actual, fundingSource]) => ({
+  rows.map(([category, item, period, planned, actual, fundingSource, forecastToComplete]) => ({
     category,
     item,
     period,
     planned,
     actual,
     fundingSource,
+    forecastToComplete,
   }));
 const risks = (rows: RiskRow[]) =>
   rows.map(
@@ -211,12 +213,12 @@ export const DEMO_PLAN: PlanFileInput = {
         ],
       ]),
       budget: budget([
-        ['Personnel', 'Internal project team', '2025-02', 60000, 58500, 'Opex'],
-        ['Personnel', 'Internal project team', '2025-03', 60000, 63200, 'Opex'],
-        ['Contractors', 'Implementation partner', '2025-03', 120000, 110000, 'Capex'],
-        ['Software', 'ERP finance licences', '2025-02', 95000, 95000, 'Capex'],
-        ['Training', 'Key-user training', '2025-06', 18000, null, 'Opex'],
-        ['Travel', 'Entity site visits', '2025-07', 9000, null, 'Opex'],
+        ['Personnel', 'Internal project team', '2025-02', 60000, 58500, 'Opex', 0],
+        ['Personnel', 'Internal project team', '2025-03', 60000, 63200, 'Opex', 4000],
+        ['Contractors', 'Implementation partner', '2025-03', 120000, 110000, 'Capex', 26000],
+        ['Software', 'ERP finance licences', '2025-02', 95000, 95000, 'Capex', 0],
+        ['Training', 'Key-user training', '2025-06', 18000, null, 'Opex', 18000],
+        ['Travel', 'Entity site visits', '2025-07', 9000, null, 'Opex', null],
       ]),
       risks: risks([
         [
@@ -357,11 +359,11 @@ export const DEMO_PLAN: PlanFileInput = {
         ],
       ]),
       budget: budget([
-        ['Contractors', 'Cladding contractor', '2025-07', 140000, null, 'Capex'],
-        ['Contractors', 'Cladding contractor', '2025-09', 110000, null, 'Capex'],
-        ['Equipment', 'Scaffolding rental', '2025-07', 36000, null, 'Capex'],
-        ['Other', 'Permits and fees', '2025-04', 7500, 8120.5, 'Opex'],
-        ['Personnel', 'Site supervision', '2025-07', 22000, null, 'Opex'],
+        ['Contractors', 'Cladding contractor', '2025-07', 140000, null, 'Capex', 152000],
+        ['Contractors', 'Cladding contractor', '2025-09', 110000, null, 'Capex', 118000],
+        ['Equipment', 'Scaffolding rental', '2025-07', 36000, null, 'Capex', 41000],
+        ['Other', 'Permits and fees', '2025-04', 7500, 8120.5, 'Opex', 0],
+        ['Personnel', 'Site supervision', '2025-07', 22000, null, 'Opex', 22000],
       ]),
       risks: risks([
         [
@@ -503,11 +505,11 @@ export const DEMO_PLAN: PlanFileInput = {
         ],
       ]),
       budget: budget([
-        ['Personnel', 'Dev team', '2025-05', 48000, null, 'Opex'],
-        ['Personnel', 'Dev team', '2025-06', 48000, null, 'Opex'],
-        ['Software', 'Payment gateway set-up', '2025-04', 12000, 12000, 'Capex'],
-        ['Contractors', 'Penetration test', '2025-08', 16000, null, 'Opex'],
-        ['Other', 'Launch campaign', '2025-09', 25000, null, 'Opex'],
+        ['Personnel', 'Dev team', '2025-05', 48000, null, 'Opex', 48000],
+        ['Personnel', 'Dev team', '2025-06', 48000, null, 'Opex', 48000],
+        ['Software', 'Payment gateway set-up', '2025-04', 12000, 12000, 'Capex', 0],
+        ['Contractors', 'Penetration test', '2025-08', 16000, null, 'Opex', 16000],
+        ['Other', 'Launch campaign', '2025-09', 25000, null, 'Opex', 22000],
       ]),
       risks: risks([
         [

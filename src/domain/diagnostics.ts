@@ -34,6 +34,7 @@ const FIELD_LABELS: Record<string, string> = {
   fundingSource: 'funding source',
   planned: 'planned amount',
   actual: 'actual amount',
+  forecastToComplete: 'forecast to complete',
   period: 'period',
   ratingBands: 'rating bands',
   budgetCategories: 'budget categories',

@@ -27,7 +27,7 @@ export interface Applied<T> {
 }
 
 /** Bytes per request below which a refused request is not tried again in smaller ones. */
-const SMALLEST_BUDGET = 50_000;
+const SMALLEST_BUDGET = 10_000;
 const TOO_LARGE = 'RequestPayloadSizeLimitExceeded';
 
 /**
@@ -41,41 +41,66 @@ async function readDecideWrite<T>(
   options: ActionOptions & { readonly budget?: number },
   decide: (state: WorkbookState) => Result<{ plan: WorkbookPlan; value: T; activate?: string }>,
 ): Promise<Result<Applied<T>>> {
-  const run = options.run ?? defaultRun;
-  const caps = options.capabilities ?? detectCapabilities();
-  let untouched = false;
+  return await inSmallerRequests(options, (o, write) => readDecideWriteOnce(o, decide, write));
+}
+
+/** Whether a write of the action had been applied when it failed; set by the action. */
+export interface WriteMark {
+  untouched: boolean;
+}
+
+/**
+ * Runs an action; when Excel refuses one of its requests as too large (its limit varies by
+ * host) before any write of it was applied (`mark.untouched`), runs it again with requests a
+ * quarter of the size, down to SMALLEST_BUDGET: a retry never writes anything twice.
+ */
+export async function inSmallerRequests<O extends { readonly budget?: number }, T>(
+  options: O,
+  action: (options: O, mark: WriteMark) => Promise<T>,
+): Promise<T> {
+  const mark: WriteMark = { untouched: false };
   try {
-    return await run(
-      async (context) => {
-        const q = new WriteQueue(context, options.budget);
-        const state = queueStateRead(context, undefined, caps);
-        await q.flush();
-        const read = state();
-        const decision = decide(read);
-        if (!decision.ok) return decision;
-        // Whatever the action, nothing is sent that Excel would refuse half-way.
-        const blocked = writeRefusals(read, decision.value.plan);
-        if (blocked.length > 0) return fail(...blocked);
-        const syncsRead = q.syncs;
-        try {
-          const skipped = await queuePlan(q, decision.value.plan, caps);
-          const activate = decision.value.activate;
-          if (activate !== undefined) context.workbook.worksheets.getItem(activate).activate();
-          await q.flush();
-          return ok({ value: decision.value.value, syncs: q.syncs, skipped });
-        } catch (e) {
-          untouched = q.syncs === syncsRead;
-          throw e;
-        }
-      },
-      caps.undoGroup ? { mergeUndoGroup: true } : undefined,
-    );
+    return await action(options, mark);
   } catch (e) {
     const budget = options.budget ?? PAYLOAD_BUDGET;
     const code = (e as { code?: unknown } | null)?.code;
-    if (code !== TOO_LARGE || !untouched || budget <= SMALLEST_BUDGET) throw e;
-    return await readDecideWrite({ ...options, budget: Math.floor(budget / 4) }, decide);
+    if (code !== TOO_LARGE || !mark.untouched || budget <= SMALLEST_BUDGET) throw e;
+    return await inSmallerRequests({ ...options, budget: Math.floor(budget / 4) }, action);
   }
+}
+
+async function readDecideWriteOnce<T>(
+  options: ActionOptions & { readonly budget?: number },
+  decide: (state: WorkbookState) => Result<{ plan: WorkbookPlan; value: T; activate?: string }>,
+  mark: WriteMark,
+): Promise<Result<Applied<T>>> {
+  const run = options.run ?? defaultRun;
+  const caps = options.capabilities ?? detectCapabilities();
+  return await run(
+    async (context) => {
+      const q = new WriteQueue(context, options.budget);
+      const state = queueStateRead(context, undefined, caps);
+      await q.flush();
+      const read = state();
+      const decision = decide(read);
+      if (!decision.ok) return decision;
+      // Whatever the action, nothing is sent that Excel would refuse half-way.
+      const blocked = writeRefusals(read, decision.value.plan);
+      if (blocked.length > 0) return fail(...blocked);
+      const syncsRead = q.syncs;
+      try {
+        const skipped = await queuePlan(q, decision.value.plan, caps);
+        const activate = decision.value.activate;
+        if (activate !== undefined) context.workbook.worksheets.getItem(activate).activate();
+        await q.flush();
+        return ok({ value: decision.value.value, syncs: q.syncs, skipped });
+      } catch (e) {
+        mark.untouched = q.syncs === syncsRead;
+        throw e;
+      }
+    },
+    caps.undoGroup ? { mergeUndoGroup: true } : undefined,
+  );
 }
 
 /** Set up a plan (Settings, Projects, How to use) in a workbook that has none. */

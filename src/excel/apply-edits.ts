@@ -1,5 +1,6 @@
 import type { Cell, PlanStep, RowKey } from '../domain/plan/types';
-import { toInput } from './cell-input';
+import { parseCell, columnLetter } from '../domain/plan/a1';
+import { toInput, widthToPoints } from './cell-input';
 import type { HostCapabilities } from './host';
 
 /**
@@ -26,6 +27,19 @@ function rowOf(table: Excel.Table, key: RowKey, caps: HostCapabilities): Excel.R
     .find(key.value, { completeMatch: true, matchCase: false })
     .getEntireRow()
     .getIntersection(body);
+}
+
+/**
+ * A column added at the table's right end: TableColumnCollection.add with a null index appends
+ * it and `name` names its header (ExcelApi 1.4, "Excel.TableColumnCollection" reference; the
+ * tables article's "Add a column" samples). No values: the table's body may have grown since
+ * the read, and an empty column is what the plan means.
+ */
+export function addTableColumn(context: Excel.RequestContext, step: Step<'addTableColumn'>): void {
+  const sheet = context.workbook.worksheets.getItem(step.sheet);
+  context.workbook.tables.getItem(step.table).columns.add(undefined, undefined, step.column);
+  const letter = columnLetter(parseCell(step.at).col);
+  sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(step.width);
 }
 
 export function setCells(context: Excel.RequestContext, step: Step<'setCells'>): void {

@@ -180,7 +180,10 @@ async function writeItem(
       return;
     }
     case 'format': {
-      await q.spend(item.style, 8);
+      // A call for the range and one a property set (two for a border); number formats are
+      // charged by writeBlock as the block they are.
+      const props = Object.keys(item.style).filter((k) => k !== 'numberFormat').length;
+      await q.spend(item.style, 1 + props + (item.style.bottomBorder === undefined ? 0 : 2));
       await applyStyle(q, sheet.getRange(item.range), item.style, rangeSize(item.range));
       return;
     }
@@ -416,7 +419,10 @@ function setName(q: WriteQueue, name: NamePlan, target: PlanTarget): void {
 
 type EditStep = Extract<
   PlanStep,
-  { kind: 'setCells' | 'setRowCells' | 'deleteRow' | 'deleteSheet' | 'setTableRows' }
+  {
+    kind:
+      'setCells' | 'setRowCells' | 'deleteRow' | 'deleteSheet' | 'setTableRows' | 'addTableColumn';
+  }
 >;
 
 async function applyEdit(q: WriteQueue, step: EditStep, caps: HostCapabilities): Promise<void> {
@@ -432,6 +438,8 @@ async function applyEdit(q: WriteQueue, step: EditStep, caps: HostCapabilities):
       return edits.deleteSheet(q.context, step);
     case 'setTableRows':
       return edits.setTableRows(q.context, step, caps);
+    case 'addTableColumn':
+      return edits.addTableColumn(q.context, step);
     default:
       assertNever(step);
   }
@@ -466,6 +474,7 @@ async function applyStep(
     case 'deleteRow':
     case 'deleteSheet':
     case 'setTableRows':
+    case 'addTableColumn':
       if (pass === 'content') await applyEdit(q, step, caps);
       return;
     case 'editSheet':

@@ -3,7 +3,7 @@ import { fail, ok } from '../domain/diagnostics';
 import { saveBaselinePlan } from '../domain/baseline/save';
 import type { SnapshotTotals } from '../domain/baseline/snapshot';
 import { dateToSerial } from '../domain/dates';
-import { writeProblems } from '../domain/template/write-check';
+import { writeRefusals } from '../domain/template/write-check';
 import { hasPlan } from '../domain/template/workbook';
 import type { ActionOptions, Applied } from './actions';
 import { WriteQueue, queuePlan } from './apply-plan';
@@ -43,8 +43,7 @@ export async function saveBaseline(
       await loads.sync();
       const r = saveBaselinePlan(state, readRaw(), name, today, 'click Upgrade in the pane');
       if (!r.ok) return r;
-      const exists = (s: string) => state.sheets.some((x) => x.toUpperCase() === s.toUpperCase());
-      const blocked = writeProblems(state.structure, exists, r.value.plan);
+      const blocked = writeRefusals(state, r.value.plan);
       if (blocked.length > 0) return fail(...blocked);
       const q = new WriteQueue(context);
       q.syncs = loads.syncs;

@@ -5,13 +5,15 @@ import { SETTINGS_SHEET } from '../domain/template/settings-sheet';
 import {
   type AreaCells,
   planUpgrade,
+  type TableShapes,
   type UpgradeReport,
   upgradeAreas,
 } from '../domain/template/upgrade';
-import type { ActionOptions, Applied } from './actions';
+import { type ActionOptions, type Applied, inSmallerRequests, type WriteMark } from './actions';
 import { WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities } from './host';
-import { queueStateRead } from './read-state';
+import { placeOf, queueStateRead } from './read-state';
+import { tablesOf } from '../domain/template/project-identity';
 import { TEMPLATE_VERSION } from '../domain/template/version';
 
 const scalar = (v: unknown): Scalar =>
@@ -36,6 +38,42 @@ function queueAreas(
 }
 
 /**
+ * Queues the loads of a project's tables' shapes: the whole table's address, its header row,
+ * and the column right of it (Range.getLastColumn then getOffsetRange, ExcelApi 1.1), so the
+ * read costs a header and one column whatever the table's size. Read after the caller syncs.
+ */
+function queueShapes(
+  context: Excel.RequestContext,
+  code: string,
+  kinds: readonly (keyof TableShapes)[],
+  existing: readonly string[],
+): () => TableShapes {
+  const has = (name: string) => existing.some((t) => t.toUpperCase() === name.toUpperCase());
+  // Only tables the state read found: a null object's ranges are not worth loading.
+  const present = kinds.filter((kind) => has(tablesOf(code)[kind]));
+  const missing = kinds.filter((kind) => !present.includes(kind)).map((kind) => [kind, null]);
+  const loads = present.map((kind) => {
+    const table = context.workbook.tables.getItem(tablesOf(code)[kind]);
+    const whole = table.getRange().load('address');
+    const header = table.getHeaderRowRange().load('values');
+    const right = whole.getLastColumn().getOffsetRange(0, 1).load('values');
+    return { kind, whole, header, right };
+  });
+  return () =>
+    Object.fromEntries([
+      ...missing,
+      ...loads.map(({ kind, whole, header, right }) => [
+        kind,
+        {
+          ref: placeOf(whole.address).ref.replace(/\$/g, ''),
+          columns: (header.values[0] ?? []).map((h) => String(h)),
+          right: right.values.map((row) => scalar(row[0])),
+        },
+      ]),
+    ]) as TableShapes;
+}
+
+/**
  * Upgrades the open workbook to this implan's template version in one Excel.run: one sync
  * reads the state and its version, one reads the cells the upgrade fills on Settings and on
  * every project sheet, one writes (more only past the request budget), so three syncs whatever
@@ -43,6 +81,13 @@ function queueAreas(
  */
 export async function upgradeWorkbook(
   options: ActionOptions & { readonly budget?: number } = {},
+): Promise<Result<Applied<UpgradeReport>>> {
+  return await inSmallerRequests(options, upgradeOnce);
+}
+
+async function upgradeOnce(
+  options: ActionOptions & { readonly budget?: number },
+  mark: WriteMark,
 ): Promise<Result<Applied<UpgradeReport>>> {
   const run = options.run ?? defaultRun;
   const caps = options.capabilities ?? detectCapabilities();
@@ -67,21 +112,28 @@ export async function upgradeWorkbook(
       const projects = (state.registry?.entries ?? []).map((entry) => ({
         entry,
         cells: queueAreas(context, entry.sheet, areas.project),
+        tables: queueShapes(context, entry.code, areas.tables, state.tables),
       }));
       await q.flush();
       const planned = planUpgrade({
         version,
         settings,
         settingsCells: settingsCells(),
-        projects: projects.map((p) => ({ entry: p.entry, cells: p.cells() })),
+        projects: projects.map((p) => ({ entry: p.entry, cells: p.cells(), tables: p.tables() })),
       });
       if (!planned.ok) return fail(...planned.problems);
       const { plan, report } = planned.value;
       if (plan.steps.length === 0) return ok({ value: report, syncs: q.syncs, skipped: [] });
       const existingNames = names.items.map((n) => n.name);
-      const skipped = await queuePlan(q, plan, caps, { existingNames });
-      await q.flush();
-      return ok({ value: report, syncs: q.syncs, skipped });
+      const syncsRead = q.syncs;
+      try {
+        const skipped = await queuePlan(q, plan, caps, { existingNames });
+        await q.flush();
+        return ok({ value: report, syncs: q.syncs, skipped });
+      } catch (e) {
+        mark.untouched = q.syncs === syncsRead;
+        throw e;
+      }
     },
     caps.undoGroup ? { mergeUndoGroup: true } : undefined,
   );

@@ -11,7 +11,9 @@ import {
 } from '../domain/template/upgrade';
 import { readCells, sharedStrings } from './ooxml/cells';
 import { XlsxPackage } from './ooxml/package';
-import { listSheets } from './ooxml/workbook';
+import { findTable, listSheets } from './ooxml/workbook';
+import { tablesOf } from '../domain/template/project-identity';
+import type { TableShapes } from '../domain/template/upgrade';
 import { scalarOf } from './read-raw';
 import { changePackage, readPackageState } from './workbook-file';
 
@@ -33,6 +35,32 @@ async function readAreas(
   return out;
 }
 
+/** The shapes of a project's tables `kinds` names: ref, headers and the column right of each. */
+async function readShapes(
+  pkg: XlsxPackage,
+  code: string,
+  kinds: readonly (keyof TableShapes)[],
+  strings: readonly string[],
+): Promise<TableShapes> {
+  const out: Partial<Record<keyof TableShapes, TableShapes[keyof TableShapes]>> = {};
+  for (const kind of kinds) {
+    const table = await findTable(pkg, tablesOf(code)[kind]);
+    if (!table) {
+      out[kind] = null;
+      continue;
+    }
+    const { from, to } = parseRange(table.ref);
+    const range = { top: from.row, bottom: to.row, left: to.col + 1, right: to.col + 1 };
+    const right = await readCells(pkg, table.sheet.path, range, strings);
+    out[kind] = {
+      ref: table.ref,
+      columns: table.columns,
+      right: right.map((r) => scalarOf(r[0] ?? null)),
+    };
+  }
+  return out;
+}
+
 /** What the upgrade needs to know of a workbook file: version, settings, the cells it fills. */
 async function readUpgradeInput(pkg: XlsxPackage): Promise<UpgradeInput> {
   const state = await readPackageState(pkg);
@@ -49,6 +77,7 @@ async function readUpgradeInput(pkg: XlsxPackage): Promise<UpgradeInput> {
       (state.registry?.entries ?? []).map(async (entry) => ({
         entry,
         cells: await readAreas(pkg, pathOf(entry.sheet), areas.project, strings),
+        tables: await readShapes(pkg, entry.code, areas.tables, strings),
       })),
     ),
   };

@@ -33,6 +33,7 @@ import { readSheetCells, sharedStrings, writeCells } from './ooxml/cells';
 import { deleteSheet } from './ooxml/delete-sheet';
 import { deleteRow, setRowCells, setTableRows } from './ooxml/table-edits';
 import { dropStaleCalcChain } from './ooxml/calc-chain';
+import { addTableColumn } from './ooxml/table-columns';
 import { editSheets } from './ooxml/edit-sheet';
 import { graftSheets } from './ooxml/graft';
 import { PackageError, XlsxPackage } from './ooxml/package';
@@ -124,6 +125,8 @@ async function applyStep(pkg: XlsxPackage, step: PlanStep): Promise<void> {
       return await deleteSheet(pkg, step.sheet);
     case 'setTableRows':
       return await setTableRows(pkg, step.table, fileRows(step.rows));
+    case 'addTableColumn':
+      return await addTableColumn(pkg, step.table, step.column, step.width);
     default:
       assertNever(step);
   }

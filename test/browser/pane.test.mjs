@@ -129,7 +129,7 @@ for (const width of [320, 500]) {
     ];
     await typeRows(page, 'Tasks_ALPHA', [task('T1', 'Design', 45691, 45702)]);
     await typeRows(page, 'Budget_ALPHA', [
-      ['Personnel', 'Team', null, '12,000 EUR', 9000, null, ''],
+      ['Personnel', 'Team', null, '12,000 EUR', 9000, null, '', null],
     ]);
     await typeRows(page, 'Tasks_ORSTED', [task('F1', 'Survey', 45700, 45720)]);
     await typeRows(page, 'Risks_ORSTED', [
@@ -167,7 +167,9 @@ for (const width of [320, 500]) {
     await page.getByRole('button', { name: 'Consolidate' }).click();
     await page.getByText('1 error(s) block consolidation').waitFor();
 
-    await typeRows(page, 'Budget_ALPHA', [['Personnel', 'Team', null, 12000, 9000, null, '']]);
+    await typeRows(page, 'Budget_ALPHA', [
+      ['Personnel', 'Team', null, 12000, 9000, null, '', null],
+    ]);
     await page.getByRole('button', { name: 'Consolidate' }).click();
     const totals = page.getByRole('definition');
     await page.getByRole('heading', { name: 'Totals' }).waitFor();
@@ -293,8 +295,7 @@ test('offers Upgrade on a version 1 workbook, then flags the projects due for re
     "Due for review: Alpha Rollout (Dana Whitfield), Ørsted's Façade Upgrade (Søren Kjær), Customer Portal Relaunch (Ama Mensah).",
   );
   const version = await page.evaluate(() => window.__fake.names.get('Implan_TemplateVersion'));
-  // Upgraded to the current template version (TEMPLATE_VERSION, src/domain/template/version.ts).
-  assert.equal(version, '=3');
+  assert.equal(version, '=3'); // TEMPLATE_VERSION (src/domain/template/version.ts)
   await page.screenshot({ path: path.join(shots, 'pane-review-320.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

@@ -18,8 +18,10 @@ async function v1Book(): Promise<string> {
 const projectLines = (verb: string) =>
   demoPlan().projects.map(
     (p) =>
-      `  ${p.name}: ${verb} the Review row in B21 (Due when "Last reviewed on" is empty or older than 30 days).`,
+      `  ${p.name}: ${verb} the Review row in B21 (Due when "Last reviewed on" is empty or older than 30 days); ` +
+      `the Budget column "Forecast to complete" in Y4:Y${4 + p.budget.length}.`,
   );
+const V = TEMPLATE_VERSION;
 
 describe('implan upgrade', () => {
   it('reports per project in a dry run and writes nothing', async () => {
@@ -30,7 +32,7 @@ describe('implan upgrade', () => {
       code: 0,
       err: '',
       out: [
-        `Dry run: upgrading ${book} from template version 1 to ${TEMPLATE_VERSION}.`,
+        `Dry run: upgrading ${book} from template version 1 to ${V}.`,
         '  Settings: would add "Review every (days)" (30) in B6 and the name Settings_ReviewDays; "Compare with baseline" (empty: none) in B7 and the name Settings_Baseline.',
         ...projectLines('would add'),
         'Nothing was written; run without --dry-run to upgrade.',
@@ -46,7 +48,7 @@ describe('implan upgrade', () => {
     const r = await cli('upgrade', book);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toEqual([
-      `Upgraded ${book} from template version 1 to ${TEMPLATE_VERSION}.`,
+      `Upgraded ${book} from template version 1 to ${V}.`,
       '  Settings: added "Review every (days)" (30) in B6 and the name Settings_ReviewDays; "Compare with baseline" (empty: none) in B7 and the name Settings_Baseline.',
       ...projectLines('added'),
       'Every value you typed is kept.',
@@ -57,14 +59,14 @@ describe('implan upgrade', () => {
     expect(await cli('upgrade', book)).toEqual({
       code: 0,
       err: '',
-      out: `${book} is already at template version ${TEMPLATE_VERSION}; nothing to change.`,
+      out: `${book} is already at template version ${V}; nothing to change.`,
     });
     expect((await fs.readFile(book)).equals(upgraded)).toBe(true);
   });
 
   it('makes consolidate and add-project ask for the upgrade, and validate warn', async () => {
     const book = await v1Book();
-    const hint = `needs upgrading to version ${TEMPLATE_VERSION} first: run "implan upgrade ${book}".`;
+    const hint = `needs upgrading to version ${V} first: run "implan upgrade ${book}".`;
     const consolidate = await cli('consolidate', book);
     expect(consolidate.err).toContain(hint);
     const add = await cli('add-project', book, '--name', 'Delta');
@@ -73,16 +75,16 @@ describe('implan upgrade', () => {
     expect(validate.out).toContain(
       `Warning: This workbook was made with template version 1 and ${hint}`,
     );
+    // The columns the upgrade adds are not reported missing before it.
+    expect(validate.out).toContain('0 error(s), 1 warning(s).');
   });
 
   it('refuses a workbook made by a newer implan in every command', async () => {
     const book = file('new.xlsx');
     const pkg = await XlsxPackage.load(await newWorkbook(v1WorkbookPlan(demoPlan())));
-    await setDefinedNames(pkg, [
-      { name: 'Implan_TemplateVersion', refersTo: String(TEMPLATE_VERSION + 1) },
-    ]);
+    await setDefinedNames(pkg, [{ name: 'Implan_TemplateVersion', refersTo: String(V + 1) }]);
     await fs.writeFile(book, await pkg.save());
-    const sentence = `This workbook was made by a newer implan (template version ${TEMPLATE_VERSION + 1}; this implan knows up to ${TEMPLATE_VERSION}): update implan before changing it.`;
+    const sentence = `This workbook was made by a newer implan (template version ${V + 1}; this implan knows up to ${V}): update implan before changing it.`;
     for (const args of [
       ['upgrade', book],
       ['upgrade', book, '--dry-run'],

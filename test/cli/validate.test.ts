@@ -35,7 +35,7 @@ describe('implan validate', () => {
     await fs.writeFile(file('plan.json'), JSON.stringify(DEMO_PLAN));
     await cli('import', file('plan.json'), '-o', book);
     await type(book, 'Alpha Rollout', [4, 20], '12,000 EUR'); // U5: Planned of the first budget line
-    await type(book, "Ørsted's Façade Upgrade", [5, 28], 7); // AC6: Probability of the second risk
+    await type(book, "Ørsted's Façade Upgrade", [5, 29], 7); // AD6: Probability of the second risk
     const before = await fs.readFile(book);
     const r = await cli('validate', book);
     expect(r.code).toBe(1);
@@ -43,7 +43,7 @@ describe('implan validate', () => {
       'Alpha Rollout\n  Error: Alpha Rollout, Budget, row 1 (cell U5): Planned holds the text "12,000 EUR", not a number',
     );
     expect(r.out).toContain(
-      "Ørsted's Façade Upgrade, Risks, row 2 (cell AC6): Probability is 7; it must be a whole number from 1 to 5",
+      "Ørsted's Façade Upgrade, Risks, row 2 (cell AD6): Probability is 7; it must be a whole number from 1 to 5",
     );
     const json = JSON.parse((await cli('validate', book, '--json')).out) as {
       code: string;
@@ -52,7 +52,7 @@ describe('implan validate', () => {
     expect(json.map((d) => [d.code, d.cell])).toEqual(
       expect.arrayContaining([
         ['type.text-in-number', 'U5'],
-        ['range.scale', 'AC6'],
+        ['range.scale', 'AD6'],
       ]),
     );
     expect(await fs.readFile(book)).toEqual(before);

@@ -97,7 +97,7 @@ describe('the project sheet template', () => {
     const cfs = sheet.items.filter((i) => i.kind === 'conditionalFormat' && i.range !== 'B21');
     expect(cfs).toHaveLength(4);
     expect(cfs[0]).toMatchObject({
-      range: 'AE5:AF8',
+      range: 'AF5:AG8',
       rule: { formula: expect.stringContaining('INDEX(Settings_RatingMin,1)') },
     });
   });

@@ -728,6 +728,10 @@ export function createFakeExcel(): FakeExcel {
       getLastRow() {
         return resized((ref) => ({ from: { row: ref.to.row, col: ref.from.col }, to: ref.to }));
       },
+      // Range.getLastColumn (ExcelApi 1.1, "Excel.Range" reference): the range's last column.
+      getLastColumn() {
+        return resized((ref) => ({ from: { row: ref.from.row, col: ref.to.col }, to: ref.to }));
+      },
       // Range.find (ExcelApi 1.9) looks when the request runs: ItemNotFound when nothing matches.
       find(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean } = {}) {
         return range(() => {
@@ -954,6 +958,42 @@ export function createFakeExcel(): FakeExcel {
         });
       },
       columns: strict('TableColumnCollection', {
+        /**
+         * TableColumnCollection.add(index, values, name): an undefined or null index appends
+         * the column at the table's end and `name` names it (ExcelApi 1.4, "Excel.
+         * TableColumnCollection" reference; excel-add-ins-tables.md "Add a column"). The
+         * docs do not say what happens to cells already right of the table, so the fake
+         * refuses when they hold anything (implan checks they are empty first), and gives
+         * the new cells no format (the plan sets the column's look itself).
+         */
+        add(index: number | null | undefined, values?: unknown[][], name?: string) {
+          fake.calls.push('TableColumnCollection.add');
+          if (index !== undefined && index !== null)
+            throw new Error('Fake Excel: columns.add at an index');
+          if (values !== undefined) throw new Error('Fake Excel: columns.add with values');
+          queue(() => {
+            const t = resolve();
+            if (!t) throw new HostError('ItemNotFound', 'No such table');
+            guard(t.sheet);
+            const col = t.ref.to.col + 1;
+            const right = { from: { row: t.ref.from.row, col }, to: { row: t.ref.to.row, col } };
+            const refOf = (x: FakeTable) =>
+              `${a1(x.ref.from.row, x.ref.from.col)}:${a1(x.ref.to.row, x.ref.to.col)}`;
+            // Tables never overlap (docs silent on this call's error code: a plain refusal).
+            if (
+              fake.tables.some((x) => x !== t && x.sheet === t.sheet && overlaps(right, refOf(x)))
+            )
+              throw new HostError('InvalidOperation', 'A table cannot overlap another table');
+            for (let r = t.ref.from.row; r <= t.ref.to.row; r++) {
+              const c = t.sheet.cells.get(a1(r, col));
+              if (c?.value !== undefined || c?.formula !== undefined)
+                throw new Error(`Fake Excel: columns.add over ${a1(r, col)}, which is not empty`);
+            }
+            const header = name ?? `Column${t.ref.to.col - t.ref.from.col + 2}`;
+            Object.assign(cellOf(t.sheet, a1(t.ref.from.row, col)), { value: header });
+            t.ref = { from: t.ref.from, to: { row: t.ref.to.row, col } };
+          }, [name]);
+        },
         getItem(column: string) {
           const at = (t: FakeTable) => {
             const k = headerOf(t).findIndex((h) => same(h, column));

@@ -60,7 +60,7 @@ describe('reading a live workbook for validation', () => {
         ['T1', 'Design', '', 'Maybe', 'Dana', '', '2025-03-10', 45717],
       ];
       sheet.getRange('R5:U5').formulas = [['Personnel', 'Team', '', "'12,000 EUR"]];
-      sheet.getRange('AC5').formulas = [[7]];
+      sheet.getRange('AD5').formulas = [[7]];
       await context.sync();
     });
     const raw = await readRawPlanLive(fake.run);
@@ -71,7 +71,7 @@ describe('reading a live workbook for validation', () => {
         ['list.yes-no', 'Project 2', 'G5'],
         ['range.end-before-start', 'Project 2', 'K5'],
         ['type.text-in-number', 'Project 2', 'U5'],
-        ['range.scale', 'Project 2', 'AC5'],
+        ['range.scale', 'Project 2', 'AD5'],
         ['project.empty', 'Project 1', undefined],
       ]),
     );

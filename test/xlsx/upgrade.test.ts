@@ -9,7 +9,7 @@ import { isoToSerial } from '../../src/domain/dates';
 import { TEMPLATE_VERSION } from '../../src/domain/template/version';
 import { readSheetCells, writeCells } from '../../src/xlsx/ooxml/cells';
 import { XlsxPackage } from '../../src/xlsx/ooxml/package';
-import { listSheets, setDefinedNames } from '../../src/xlsx/ooxml/workbook';
+import { findTable, listSheets, setDefinedNames } from '../../src/xlsx/ooxml/workbook';
 import { upgradeWorkbook } from '../../src/xlsx/upgrade-file';
 import { changeWorkbook, readWorkbookState } from '../../src/xlsx/workbook-file';
 import { excelSavedParts, zipParts } from '../fixtures/excel-like';
@@ -18,6 +18,10 @@ import { parts } from '../support/package-parts';
 import { strictCheckBytes } from '../support/strict-check';
 
 const PROJECT_SHEETS = demoPlan().projects.map((p) => p.sheet ?? p.name);
+/** Version 3's Budget column (Y), from the section title row to the table's last row. */
+const FORECAST_CELLS = demoPlan().projects.flatMap((p) =>
+  Array.from({ length: p.budget.length + 2 }, (_, i) => `${p.sheet ?? p.name}!Y${3 + i}`),
+);
 
 /** Cells people typed after the set-up: a task's name, a review date, a note of their own. */
 async function typeInto(bytes: Buffer): Promise<Buffer> {
@@ -60,7 +64,7 @@ describe('upgrading a version 1 workbook file', () => {
     expect((await readWorkbookState(await upgraded(v1))).templateVersion).toBe(TEMPLATE_VERSION);
   });
 
-  it('keeps every value and formula and adds only the version 2 cells', async () => {
+  it('keeps every value and formula and adds only the cells of versions 2 and 3', async () => {
     const v1 = await filledV1Workbook();
     const before = await allCells(v1);
     const after = await allCells(await upgraded(v1));
@@ -73,6 +77,7 @@ describe('upgrading a version 1 workbook file', () => {
       'Settings!A7',
       'Settings!B7',
       ...PROJECT_SHEETS.flatMap((s) => [`${s}!A21`, `${s}!B21`]),
+      ...FORECAST_CELLS,
     ].sort();
     expect(added).toEqual(expected);
     expect(after.get('Settings!B6')).toBe(30);
@@ -93,6 +98,10 @@ describe('upgrading a version 1 workbook file', () => {
       'xl/calcChain.xml',
       '[Content_Types].xml',
       'xl/_rels/workbook.xml.rels',
+      // Version 3 adds a column to each project's Budget table.
+      ...(
+        await Promise.all(demoPlan().projects.map((p) => findTable(pkg, `Budget_${p.code}`)))
+      ).map((t) => t!.path),
     ]);
     for (const [path, text] of old)
       if (!edited.has(path)) expect([path, now.get(path) === text]).toEqual([path, true]);
@@ -109,7 +118,7 @@ describe('upgrading a version 1 workbook file', () => {
     const dry = await upgradeWorkbook(await filledV1Workbook(), { dryRun: true });
     expect(dry.bytes).toBeUndefined();
     expect(dry.result.ok && dry.result.value.report.projects.map((p) => p.changes.length)).toEqual(
-      PROJECT_SHEETS.map(() => 1),
+      PROJECT_SHEETS.map(() => 2),
     );
   });
 

@@ -37,6 +37,8 @@ export interface JointProject {
   readonly risks: readonly JointRisk[];
   /** Serial numbers of the first day of every month a budget line is planned in. */
   readonly months: readonly number[];
+  /** The funding sources its budget lines name, as typed, each once (compared ignoring case). */
+  readonly fundingSources: readonly string[];
 }
 
 /** What the joint sheets are built from: a checked plan's included projects, as read. */
@@ -72,6 +74,20 @@ function entries<T>(
   return table.rows.flatMap((r, i) =>
     isBlank(id(r)) && isBlank(named(r)) ? [] : [make(r, i + 1)],
   );
+}
+
+/**
+ * Funding sources as typed, each once: compared ignoring case, as SUMIFS matches them, so
+ * "Grant" and "grant" are one source (the first spelling met names it); spaces count, so
+ * "Grant " is another (decision 0012). Blank cells name no source.
+ */
+export function distinctSources(values: readonly RawValue[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of values) {
+    const t = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+    if (t !== '' && !seen.has(t.toUpperCase())) seen.set(t.toUpperCase(), t);
+  }
+  return [...seen.values()];
 }
 
 /** The included projects of a plan that passed validation, reduced to what orders the joint rows. */
@@ -121,6 +137,9 @@ export function jointInputOf(plan: RawPlan, builtAt: string): JointInput {
           score: num(prob(r)) * num(impact(r)),
         })),
         months: [...months].sort((a, b) => a - b),
+        fundingSources: distinctSources(
+          (p.budget?.rows ?? []).map((r) => column(p.budget, 'Funding source')(r)),
+        ),
       };
     });
   return { settings: plan.settings, projects, builtAt };

@@ -3,6 +3,13 @@ import type { NamePlan, SheetPlan } from '../plan/types';
 import { budgetMatrix, matrixColumns, matrixRows } from './budget/matrix';
 import { monthMatrix, plannedMonths } from './budget/months';
 import { contingencyReserve, reserveRows } from './budget/reserve';
+import {
+  categoryRows,
+  estimateByCategory,
+  estimateByProject,
+  estimateRows,
+} from './budget/estimate';
+import { estimateBySource, fundingColumns, fundingRows, fundingSources } from './budget/funding';
 import type { JointInput } from './input';
 import { jointHeading, overallCheck } from './joint-sheet';
 
@@ -27,12 +34,24 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
   const planned = budgetMatrix(matrixAt(0), input, 'Planned', null);
   const actual = budgetMatrix(matrixAt(1), input, 'Actual', planned.refs);
   const variance = budgetMatrix(matrixAt(2), input, 'Variance', null);
-  const reserveTop = matrixAt(3);
+  const forecast = budgetMatrix(matrixAt(3), input, 'Forecast to complete', null);
+  // Estimate at completion by project, by category and by funding source (decision 0012).
+  const estimateTop = matrixAt(4);
+  const estimate = estimateByProject(estimateTop, input);
+  const categoryTop = estimateTop + estimateRows(projects.length) + GAP;
+  const byCategory = estimateByCategory(categoryTop, input, {
+    planned: planned.refs,
+    actual: actual.refs,
+    forecast: forecast.refs,
+  });
+  const sourceTop = categoryTop + categoryRows(settings.budgetCategories.length) + GAP;
+  const bySource = estimateBySource(sourceTop, input);
+  const reserveTop = sourceTop + fundingRows(projects.length) + GAP;
   const reserve = contingencyReserve(reserveTop, input);
   const months = monthMatrix(reserveTop + reserveRows(projects.length) + GAP, input);
   const heading = jointHeading(
     'Joint budget',
-    `All included projects (${settings.currency}). Every figure is a live formula over the project sheets; red marks actuals above plan and plans above the budget ceiling.`,
+    `All included projects (${settings.currency}). Every figure is a live formula over the project sheets; red marks actuals above plan, plans and estimates at completion above the budget ceiling, and estimates above plan.`,
     input.builtAt,
     overallCheck(planned.refs.checks, 'every planned amount'),
   );
@@ -40,6 +59,7 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
   const widest = Math.max(
     matrixColumns(settings.budgetCategories.length).check + 1,
     plannedMonths(input).length + 3,
+    fundingColumns(fundingSources(input).length).check + 1,
   );
   return {
     sheet: {
@@ -50,13 +70,33 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
         ...Array.from({ length: widest - 1 }, (_, i) => ({ column: i + 1, width: 16 })),
       ],
       print: { landscape: true, fitToWidth: 1 },
-      items: [heading, ...[planned, actual, variance, reserve, months].map((b) => b.items)].flat(),
+      items: [
+        heading,
+        ...[
+          planned,
+          actual,
+          variance,
+          forecast,
+          estimate,
+          byCategory,
+          bySource,
+          reserve,
+          months,
+        ].map((b) => b.items),
+      ].flat(),
     },
     names: [
       { name: 'Joint_TotalPlanned', refersTo: abs(planned.refs.total) },
       { name: 'Joint_TotalActual', refersTo: abs(actual.refs.total) },
       { name: 'Joint_TotalVariance', refersTo: abs(variance.refs.total) },
       { name: 'Joint_ContingencyReserve', refersTo: abs(reserve.refs.total) },
+      { name: 'Joint_TotalForecast', refersTo: abs(estimate.refs.totalForecast) },
+      { name: 'Joint_TotalEAC', refersTo: abs(estimate.refs.total) },
+      { name: 'Joint_EACByFundingSource', refersTo: abs(bySource.refs.bySource) },
+      // The dashboard's planned vs actual vs EAC chart reads these; none without projects.
+      ...(estimate.refs.byProject === null
+        ? []
+        : [{ name: 'Joint_EACByProject', refersTo: abs(estimate.refs.byProject) }]),
     ],
   };
 }

@@ -134,6 +134,20 @@ export type PlanStep =
       readonly sheet: string;
       readonly items: readonly SheetEdit[];
     }
+  | {
+      /**
+       * Adds an empty column named `column` at the right end of a table that exists (a
+       * template upgrade), taking the cells just right of it, which the plan found empty;
+       * `at` is its header cell, `width` the sheet column's width in characters. Its look and
+       * guards come in an editSheet step after it.
+       */
+      readonly kind: 'addTableColumn';
+      readonly sheet: string;
+      readonly table: string;
+      readonly column: string;
+      readonly at: string;
+      readonly width: number;
+    }
   /** Writes a block into a sheet that exists, at `at` (a constant there is replaced). */
   | {
       readonly kind: 'setCells';

@@ -50,6 +50,8 @@ export const BudgetLine = z.object({
   planned: Money,
   actual: Money.nullable().default(null),
   fundingSource: Text(80).default(''),
+  /** What is still to be spent on the line; estimate at completion = actual + this. */
+  forecastToComplete: Money.nullable().default(null),
 });
 
 export const RiskStatus = z.enum(['Open', 'Closed']);

@@ -188,6 +188,16 @@ export const BUDGET_COLUMNS = projectColumns<BudgetLine>()([
       ),
   },
   { name: 'Funding source', width: 18, reads: 'text', toCell: (b) => b.fundingSource },
+  // Template version 3, last so an upgrade adds it at the table's end (decision 0012).
+  {
+    name: 'Forecast to complete',
+    // Wide enough for its header, which the render showed cut at 16.
+    width: 20,
+    reads: 'money',
+    numberFormat: money,
+    validation: rules.money('Forecast to complete'),
+    toCell: (b) => b.forecastToComplete,
+  },
 ]);
 
 export const RISK_COLUMNS = projectColumns<Risk>()([

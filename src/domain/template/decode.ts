@@ -130,6 +130,7 @@ export function decodeProject(p: ProjectRead): NonNullable<PlanFileInput['projec
       planned: num(g('Planned')) ?? 0,
       actual: num(g('Actual')),
       fundingSource: text(g('Funding source')),
+      forecastToComplete: num(g('Forecast to complete')),
     })),
     risks: rowsOf(p.risks).map((g) => ({
       id: text(g('ID')),

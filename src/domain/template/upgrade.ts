@@ -2,6 +2,7 @@ import type { Diagnostic, Result } from '../diagnostics';
 import { compose, fail, ok } from '../diagnostics';
 import type { NamePlan, PlanStep, Scalar, SheetEdit, WorkbookPlan } from '../plan/types';
 import type { Settings } from '../schema/settings';
+import { BUDGET_COLUMNS } from './columns';
 import { PROJECT_REVIEW_CELL, PROJECT_REVIEW_LABEL, projectReviewItems } from './project-sheet';
 import type { RegistryEntry } from './registry-sheet';
 import {
@@ -15,7 +16,15 @@ import {
   settingsNames,
 } from './settings-sheet';
 import { SETTINGS_NAMES } from './settings-names';
+import {
+  type ColumnChange,
+  planColumnChange,
+  type TableShape,
+  type TableShapes,
+} from './upgrade-columns';
 import { TEMPLATE_VERSION, templateVersionNamePlan, versionProblem } from './version';
+
+export type { TableShape, TableShapes } from './upgrade-columns';
 
 /** What one migration adds to one sheet: the cells it needs empty, and what it writes there. */
 interface SheetChange {
@@ -27,18 +36,21 @@ interface SheetChange {
 }
 
 /**
- * One change of the step from one template version to the next; a step may have several
- * entries with the same `from` (each feature of a version brings its own), applied in order.
+ * Part of the step from one template version to the next. Several entries may share a `from`
+ * (each change of a version its own entry); they apply in the list's order.
  */
 interface Migration {
   readonly from: number;
-  readonly settings: SheetChange;
-  /** What it adds to every project sheet; absent for a change of Settings alone. */
+  readonly settings?: SheetChange;
   readonly project?: SheetChange;
+  /** Columns added at the right end of every project's table of a kind. */
+  readonly columns?: readonly ColumnChange[];
   readonly names: readonly NamePlan[];
 }
 
 const rowOf = (cell: string) => `A${cell.slice(1)}:${cell}`;
+
+const FORECAST_COLUMN = BUDGET_COLUMNS.find((c) => c.name === 'Forecast to complete')!;
 
 const MIGRATIONS: readonly Migration[] = [
   {
@@ -71,20 +83,46 @@ const MIGRATIONS: readonly Migration[] = [
     },
     names: settingsNames().filter((n) => n.name === SETTINGS_NAMES.baseline),
   },
+  // Version 3, the forecast (decision 0012): the Budget tables' "Forecast to complete".
+  {
+    from: 2,
+    columns: [{ table: 'budget', label: 'Budget', column: FORECAST_COLUMN }],
+    names: [],
+  },
 ];
 
 const migrationsFrom = (version: number) =>
   MIGRATIONS.filter((m) => m.from >= version && m.from < TEMPLATE_VERSION);
 
+/**
+ * The columns of project tables that versions after `version` add, as "budget:Forecast to
+ * complete": what validation does not miss in an older workbook, since the upgrade adds them.
+ */
+export function columnsAddedAfter(version: number): Set<string> {
+  return new Set(
+    migrationsFrom(version).flatMap((m) =>
+      (m.columns ?? []).map((c) => `${c.table}:${c.column.name}`),
+    ),
+  );
+}
+
 /** Cells as read from the areas `upgradeAreas` names, by area; null when the sheet is missing. */
 export type AreaCells = Readonly<Record<string, readonly (readonly Scalar[])[]>> | null;
 
-/** The blocks a reader reads before an upgrade from `version`, on Settings and on each project. */
-export function upgradeAreas(version: number): { settings: string[]; project: string[] } {
+/**
+ * What a reader reads before an upgrade from `version`: blocks on Settings and on each project
+ * sheet, and the project tables whose shape (`TableShape`) the added columns need.
+ */
+export function upgradeAreas(version: number): {
+  settings: string[];
+  project: string[];
+  tables: (keyof TableShapes)[];
+} {
   const chain = migrationsFrom(version);
   return {
-    settings: chain.map((m) => m.settings.area),
+    settings: chain.flatMap((m) => (m.settings ? [m.settings.area] : [])),
     project: chain.flatMap((m) => (m.project ? [m.project.area] : [])),
+    tables: [...new Set(chain.flatMap((m) => (m.columns ?? []).map((c) => c.table)))],
   };
 }
 
@@ -92,7 +130,12 @@ export interface UpgradeInput {
   readonly version: number | null;
   readonly settings: Settings | null;
   readonly settingsCells: AreaCells;
-  readonly projects: readonly { readonly entry: RegistryEntry; readonly cells: AreaCells }[];
+  readonly projects: readonly {
+    readonly entry: RegistryEntry;
+    readonly cells: AreaCells;
+    /** The tables `upgradeAreas(version).tables` names, as read. */
+    readonly tables?: TableShapes;
+  }[];
 }
 
 /** What an upgrade adds (or, in a dry run, would add), per sheet, as phrases ("the Review row in B21"). */
@@ -150,7 +193,13 @@ export function planUpgrade(
   const settingsChanges: string[] = [];
   const projects: { project: string; changes: string[] }[] = [];
   const names: NamePlan[] = [];
-  const edit = (sheet: string, change: SheetChange, cells: AreaCells, said: string[]) => {
+  const edit = (
+    sheet: string,
+    change: SheetChange | undefined,
+    cells: AreaCells,
+    said: string[],
+  ) => {
+    if (!change) return;
     const todo = pending(change, cells, sheet);
     if (typeof todo === 'object') problems.push(todo);
     else if (todo) {
@@ -162,7 +211,18 @@ export function planUpgrade(
     edit(SETTINGS_SHEET, m.settings, input.settingsCells, settingsChanges);
     names.push(...m.names);
   }
-  for (const { entry, cells } of input.projects) {
+  const addColumns = (entry: RegistryEntry, m: Migration, shapes: TableShapes, said: string[]) => {
+    for (const change of m.columns ?? []) {
+      const shape: TableShape | null | undefined = shapes[change.table];
+      const planned = planColumnChange(change, entry, shape, settings);
+      if ('severity' in planned) problems.push(planned);
+      else {
+        steps.push(...planned.steps);
+        if (planned.sentence) said.push(planned.sentence);
+      }
+    }
+  };
+  for (const { entry, cells, tables } of input.projects) {
     const changes: string[] = [];
     if (cells === null)
       problems.push({
@@ -172,8 +232,10 @@ export function planUpgrade(
         message: `Project ${entry.name}: its sheet "${entry.sheet}" is missing; rename the sheet back or remove the project from the Projects sheet, then upgrade.`,
       });
     else
-      for (const m of migrationsFrom(version))
-        if (m.project) edit(entry.sheet, m.project, cells, changes);
+      for (const m of migrationsFrom(version)) {
+        edit(entry.sheet, m.project, cells, changes);
+        addColumns(entry, m, tables ?? {}, changes);
+      }
     projects.push({ project: entry.name, changes });
   }
   if (problems.length > 0) return fail(...problems);

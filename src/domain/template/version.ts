@@ -4,8 +4,9 @@ import type { NamePlan } from '../plan/types';
 /**
  * The template version this implan writes. 1 is every workbook made before versions were
  * recorded; 2 added review freshness (Settings "Review every (days)", the project card's
- * Review row); 3 added baselines (Settings "Compare with baseline", decision 0010). Decision
- * 0009 says what raises it and how a workbook is upgraded.
+ * Review row); 3 added baselines (Settings "Compare with baseline", decision 0010) and the
+ * Budget tables' "Forecast to complete" (decision 0012). Decision 0009 says what raises it and
+ * how a workbook is upgraded.
  */
 export const TEMPLATE_VERSION = 3;
 

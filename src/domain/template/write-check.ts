@@ -106,6 +106,7 @@ function writeProblems(
         break;
       case 'setCells':
       case 'editSheet':
+      case 'addTableColumn':
         if (guarded(step.sheet)) out.push(protectedSheet(step.sheet));
         break;
       case 'setRowCells':

@@ -4,6 +4,8 @@ import { AMOUNT_LIMIT } from '../schema/primitives';
 import { checkCard, checkOwnSheet, checkProjectSheet, checkSums } from './project-checks';
 import { NO_STRUCTURE, nameProblems, protectionWarnings } from './structure';
 import { BUDGET_COLUMNS, RISK_COLUMNS, TASK_COLUMNS } from '../template/columns';
+import { columnsAddedAfter } from '../template/upgrade';
+import { TEMPLATE_VERSION, TEMPLATE_VERSION_NAME, templateVersionOf } from '../template/version';
 import { CARD_FIELDS } from '../template/project-sheet';
 import { BUDGET_RULES, type ColumnRule, RISK_RULES, TASK_RULES } from './columns';
 import { type Checked, checkCell, isBlank, iso } from './cells';
@@ -152,6 +154,17 @@ interface Sums {
 }
 const NO_SUMS: Sums = { planned: 0, actual: 0, cost: 0 };
 
+/** The plan's template version from its version name, as read; the current one when unread. */
+function versionOf(plan: RawPlan): number {
+  const names = plan.structure?.names;
+  if (!names) return TEMPLATE_VERSION;
+  const stored = names.find(
+    (n) => n.sheet === undefined && n.name.toUpperCase() === TEMPLATE_VERSION_NAME.toUpperCase(),
+  );
+  const version = templateVersionOf(stored?.refersTo, true) ?? TEMPLATE_VERSION;
+  return Number.isNaN(version) ? TEMPLATE_VERSION : version;
+}
+
 function validateProject(r: Report, p: RawProject, plan: RawPlan): Sums {
   const name = p.entry.name;
   // implan's own sheet first: the registry may name a joint sheet not yet built.
@@ -176,12 +189,13 @@ function validateProject(r: Report, p: RawProject, plan: RawPlan): Sums {
     TASK_RULES,
     plan,
   );
+  const later = columnsAddedAfter(versionOf(plan));
   const budget = checkTable(
     r,
     p,
     'Budget',
     p.budget,
-    BUDGET_COLUMNS.map((c) => c.name),
+    BUDGET_COLUMNS.map((c) => c.name).filter((c) => !later.has(`budget:${c}`)),
     BUDGET_RULES,
     plan,
   );

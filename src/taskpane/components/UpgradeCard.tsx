@@ -33,7 +33,7 @@ export function UpgradeCard({ version, problem, run, onDone, onProblems }: Props
       />
       <Body1>
         {older
-          ? `Made with template version ${version}: Upgrade adds review dates to Settings and each project card, keeping everything you typed.`
+          ? `Made with template version ${version}: Upgrade adds review dates to Settings and each project card, and a forecast column to each budget, keeping everything you typed.`
           : problem.message}
       </Body1>
       {older && (

@@ -27,18 +27,26 @@ describe('the consolidation plan', () => {
     const names = ready().names.filter((n) => n.name.startsWith('Joint_'));
     expect(names.map((n) => n.name).sort()).toEqual([
       'Joint_ContingencyReserve',
+      'Joint_EACByFundingSource',
+      'Joint_EACByProject',
       'Joint_End',
       'Joint_HighRiskCount',
       'Joint_RiskCount',
       'Joint_Start',
       'Joint_TaskCount',
       'Joint_TotalActual',
+      'Joint_TotalEAC',
+      'Joint_TotalForecast',
       'Joint_TotalPlanned',
       'Joint_TotalVariance',
     ]);
+    // The by-project and by-source estimates are ranges for charts; every other name one cell.
+    const ranges = ['Joint_EACByFundingSource', 'Joint_EACByProject'];
     for (const n of names)
       expect(n.refersTo).toMatch(
-        /^'(Joint Schedule|Joint Budget|Contingency Plan)'!\$[A-Z]+\$\d+$/,
+        ranges.includes(n.name)
+          ? /^'Joint Budget'!\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+$/
+          : /^'(Joint Schedule|Joint Budget|Contingency Plan)'!\$[A-Z]+\$\d+$/,
       );
   });
 

@@ -92,8 +92,20 @@ describe('validation', () => {
     ],
     [
       'type.text-in-number',
+      (p: EditableProject) => setCell(p.budget, 0, 'Forecast to complete', 'tbc'),
+      'Y5',
+      'Forecast to complete holds the text "tbc", not a number',
+    ],
+    [
+      'range.negative',
+      (p: EditableProject) => setCell(p.budget, 1, 'Forecast to complete', -250),
+      'Y6',
+      'Forecast to complete is -250; an amount cannot be negative',
+    ],
+    [
+      'type.text-in-number',
       (p: EditableProject) => setCell(p.risks, 0, 'Cost impact', 'n/a'),
-      'AK5',
+      'AL5',
       'Cost impact holds the text "n/a"',
     ],
     [
@@ -123,13 +135,13 @@ describe('validation', () => {
     [
       'range.scale',
       (p: EditableProject) => setCell(p.risks, 0, 'Probability', 7),
-      'AC5',
+      'AD5',
       'Probability is 7; it must be a whole number from 1 to 5',
     ],
     [
       'range.scale',
       (p: EditableProject) => setCell(p.risks, 1, 'Impact', 2.5),
-      'AD6',
+      'AE6',
       'Impact is 2.5',
     ],
     [
@@ -171,7 +183,7 @@ describe('validation', () => {
     [
       'required.for-rating',
       (p: EditableProject) => setCell(p.risks, 1, 'Owner', ''),
-      'AJ6',
+      'AK6',
       'Owner is empty; a risk rated Critical needs one',
     ],
     [
@@ -219,7 +231,7 @@ describe('validation', () => {
     [
       'text.formula-like',
       (p: EditableProject) => setCell(p.risks, 0, 'Risk', '+cmd'),
-      'AA5',
+      'AB5',
       'Risk starts with "+"',
     ],
     [

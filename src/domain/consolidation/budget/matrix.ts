@@ -8,7 +8,7 @@ import { type Block, sourceColumns } from '../blocks';
 import type { JointInput, JointProject } from '../input';
 import { projectName } from '../joint-sheet';
 
-export type Measure = 'Planned' | 'Actual' | 'Variance';
+export type Measure = 'Planned' | 'Actual' | 'Variance' | 'Forecast to complete';
 export const OVER = { fill: '#FFC7CE', fontColor: '#9C0006', bold: true } as const;
 
 /** Rows a matrix takes for `projects` projects: header, one a project, and the total. */
@@ -38,11 +38,14 @@ export interface MatrixRefs {
   readonly firstCell: string;
   /** The check sentences, one a project (planned only, with projects). */
   readonly checks: string | null;
+  /** The 0-based row of its Total row, whose category columns other blocks read. */
+  readonly totalRow: number;
 }
 
 function measureCell(project: JointProject, measure: Measure, category: string): string {
   const budget = sourceColumns(project.entry.code).budget;
-  const sum = (m: 'Planned' | 'Actual') => `SUMIFS(${budget(m)},${budget('Category')},${category})`;
+  const sum = (m: Exclude<Measure, 'Variance'>) =>
+    `SUMIFS(${budget(m)},${budget('Category')},${category})`;
   return measure === 'Variance' ? `${sum('Planned')}-${sum('Actual')}` : sum(measure);
 }
 
@@ -176,6 +179,7 @@ export function budgetMatrix(
       total: a1(totalRow, col.total),
       firstCell: a1(top + 1, 1),
       checks: isPlanned && n > 0 ? `${a1(top + 1, col.check)}:${a1(top + n, col.check)}` : null,
+      totalRow,
     },
   };
 }
