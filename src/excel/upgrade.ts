@@ -15,6 +15,7 @@ import { defaultRun, detectCapabilities } from './host';
 import { placeOf, queueStateRead } from './read-state';
 import { tablesOf } from '../domain/template/project-identity';
 import { TEMPLATE_VERSION } from '../domain/template/version';
+import { writeRefusals } from '../domain/template/write-check';
 
 const scalar = (v: unknown): Scalar =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
@@ -124,6 +125,9 @@ async function upgradeOnce(
       if (!planned.ok) return fail(...planned.problems);
       const { plan, report } = planned.value;
       if (plan.steps.length === 0) return ok({ value: report, syncs: q.syncs, skipped: [] });
+      // A protected sheet or workbook would stop the upgrade half-way: refused before writing.
+      const blocked = writeRefusals(state, plan);
+      if (blocked.length > 0) return fail(...blocked);
       const existingNames = names.items.map((n) => n.name);
       const syncsRead = q.syncs;
       try {

@@ -23,6 +23,26 @@ const GROWN = new Set(
   [REGISTRY_TABLE, ...Object.values(SETTINGS_TABLES)].map((t) => t.toUpperCase()),
 );
 
+/** Whether a sheet's XML protects it (`<sheetProtection sheet="1">`). */
+const isProtected = (xml: string): boolean => {
+  const guard = startTag(xml, 'sheetProtection');
+  return guard !== undefined && isOn(attributes(guard).sheet);
+};
+
+/**
+ * The protected ones among `sheets`, for a writer that also writes sheets `readStructure` does
+ * not read (the upgrade adds cells and columns to every project sheet).
+ */
+export async function protectedAmong(
+  pkg: XlsxPackage,
+  sheets: readonly SheetEntry[],
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const sheet of sheets)
+    if (sheet.path && isProtected(await pkg.text(sheet.path))) out.push(sheet.name);
+  return out;
+}
+
 /**
  * Protection (`<workbookProtection lockStructure>`, `<sheetProtection sheet>`), defined names
  * with their scope, and the merged cells (`<mergeCell ref>`) of the sheets implan writes into,
@@ -44,8 +64,7 @@ export async function readStructure(
   for (const sheet of sheets) {
     if (!WRITTEN.has(sheet.name.toUpperCase()) || !sheet.path) continue;
     const xml = await pkg.text(sheet.path);
-    const guard = startTag(xml, 'sheetProtection');
-    if (guard && isOn(attributes(guard).sheet)) protectedSheets.push(sheet.name);
+    if (isProtected(xml)) protectedSheets.push(sheet.name);
     for (const m of xml.matchAll(/<mergeCell\b[^>]*>/g)) {
       const ref = attributes(m[0]).ref;
       if (ref) merges.push({ sheet: sheet.name, range: ref });

@@ -1,4 +1,7 @@
 import type { Result } from '../domain/diagnostics';
+import { fail } from '../domain/diagnostics';
+import type { WorkbookState } from '../domain/template/workbook';
+import { writeRefusals } from '../domain/template/write-check';
 import { parseRange } from '../domain/plan/a1';
 import type { Scalar, WorkbookPlan } from '../domain/plan/types';
 import { SETTINGS_SHEET } from '../domain/template/settings-sheet';
@@ -15,6 +18,7 @@ import { findTable, listSheets } from './ooxml/workbook';
 import { tablesOf } from '../domain/template/project-identity';
 import type { TableShapes } from '../domain/template/upgrade';
 import { scalarOf } from './read-raw';
+import { protectedAmong } from './read-structure';
 import { changePackage, readPackageState } from './workbook-file';
 
 /** The blocks `areas` names on one sheet part, as plain values. */
@@ -62,14 +66,16 @@ async function readShapes(
 }
 
 /** What the upgrade needs to know of a workbook file: version, settings, the cells it fills. */
-async function readUpgradeInput(pkg: XlsxPackage): Promise<UpgradeInput> {
+async function readUpgradeInput(
+  pkg: XlsxPackage,
+): Promise<{ input: UpgradeInput; state: WorkbookState }> {
   const state = await readPackageState(pkg);
   const version = state.templateVersion;
   const areas = upgradeAreas(Number.isNaN(version) ? Infinity : (version ?? Infinity));
   const strings = await sharedStrings(pkg);
   const sheets = await listSheets(pkg);
   const pathOf = (name: string) => sheets.find((s) => s.name === name)?.path;
-  return {
+  const input = {
     version,
     settings: state.settings,
     settingsCells: await readAreas(pkg, pathOf(SETTINGS_SHEET), areas.settings, strings),
@@ -81,6 +87,17 @@ async function readUpgradeInput(pkg: XlsxPackage): Promise<UpgradeInput> {
       })),
     ),
   };
+  // The structure read covers the sheets every write touches; the upgrade writes project
+  // sheets too, so their protection is read here.
+  const projectSheets = sheets.filter((s) => input.projects.some((p) => p.entry.sheet === s.name));
+  const structure = state.structure && {
+    ...state.structure,
+    protectedSheets: [
+      ...state.structure.protectedSheets,
+      ...(await protectedAmong(pkg, projectSheets)),
+    ],
+  };
+  return { input, state: { ...state, structure } };
 }
 
 /**
@@ -92,7 +109,12 @@ export async function upgradeWorkbook(
   options: { readonly dryRun: boolean; readonly label?: string },
 ): Promise<{ result: Result<{ plan: WorkbookPlan; report: UpgradeReport }>; bytes?: Buffer }> {
   const pkg = await XlsxPackage.load(bytes, options.label);
-  const result = planUpgrade(await readUpgradeInput(pkg));
-  if (!result.ok || options.dryRun || result.value.plan.steps.length === 0) return { result };
+  const { input, state } = await readUpgradeInput(pkg);
+  const result = planUpgrade(input);
+  if (!result.ok || result.value.plan.steps.length === 0) return { result };
+  // A protected sheet or workbook is refused, in a dry run too: it says what a real run does.
+  const blocked = writeRefusals(state, result.value.plan);
+  if (blocked.length > 0) return { result: fail(...blocked) };
+  if (options.dryRun) return { result };
   return { result, bytes: await changePackage(pkg, result.value.plan) };
 }

@@ -6,6 +6,7 @@ import { setDefinedNames } from '../../src/xlsx/ooxml/workbook';
 import { newWorkbook } from '../../src/xlsx/workbook-file';
 import { v1WorkbookPlan } from '../fixtures/template-v1';
 import { cli, tempFolder } from './run-cli';
+import { protectSheet, spoil } from '../hostile/spoil';
 
 const { file } = tempFolder('implan-upgrade-');
 
@@ -100,5 +101,25 @@ describe('implan upgrade', () => {
         expect.stringContaining(sentence),
       ]);
     }
+  });
+});
+
+describe('implan upgrade on a protected workbook', () => {
+  it('refuses a protected project sheet before writing, in a dry run too', async () => {
+    const book = await v1Book();
+    await spoil(book, (p) =>
+      p.set(p.sheet('Alpha Rollout'), protectSheet(p.get(p.sheet('Alpha Rollout')))),
+    );
+    const before = await fs.readFile(book);
+    const said = 'The sheet "Alpha Rollout": it is protected, so implan cannot write to it';
+    for (const args of [
+      ['upgrade', book],
+      ['upgrade', book, '--dry-run'],
+    ]) {
+      const r = await cli(...args);
+      expect([r.code, r.err]).toEqual([1, expect.stringContaining(said)]);
+    }
+    expect((await fs.readFile(book)).equals(before)).toBe(true);
+    await expect(fs.stat(`${book}.bak`)).rejects.toThrow();
   });
 });

@@ -37,6 +37,18 @@ describe('upgrading the open workbook', () => {
     }
   });
 
+  it('refuses a protected project sheet before writing anything', async () => {
+    const fake = await v1Host(demoPlan());
+    fake.sheet('Alpha Rollout').protected = true;
+    const before = new Map([...fake.sheet('Settings').cells].map(([k, v]) => [k, { ...v }]));
+    const r = await upgradeWorkbook({ run: fake.run, capabilities: ALL });
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('The sheet "Alpha Rollout": it is protected'),
+    ]);
+    expect(fake.sheet('Settings').cells).toEqual(before);
+    expect((await readWorkbookState(fake.run)).templateVersion).toBe(1);
+  });
+
   it('adds the review rows and the version, keeps the rest, and is done after one run', async () => {
     const fake = await v1Host(demoPlan());
     expect((await readWorkbookState(fake.run)).templateVersion).toBe(1);
