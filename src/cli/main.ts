@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { demoPlan } from '../domain/demo';
+import { DEMO_BUILT_AT, demoPlan } from '../domain/demo';
 import type { Diagnostic } from '../domain/diagnostics';
 import { schemaProblems } from '../domain/diagnostics';
 import { PlanFile, planJsonSchema } from '../domain/schema/plan-file';
@@ -121,8 +121,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'demo': {
       const file = requireXlsx(values.output ?? target ?? 'demo.xlsx', 'demo workbook');
       const plan = demoPlan();
-      await writeNewFile(file, await newWorkbook(newWorkbookPlan(plan)), force);
-      io.out(`Created ${file}: ${plan.projects.map((p) => p.name).join(', ')}.`);
+      // Consolidated, so the demo opens with its joint sheets and status dashboard.
+      const made = await newWorkbook(newWorkbookPlan(plan));
+      const { result, bytes } = await consolidateWorkbook(made, { builtAt: DEMO_BUILT_AT });
+      if (result.kind !== 'ready' || !bytes) throw new Error('The demo plan does not consolidate.');
+      await writeNewFile(file, bytes, force);
+      io.out(
+        `Created ${file}: ${plan.projects.map((p) => p.name).join(', ')}, with the joint sheets and the status dashboard.`,
+      );
       return 0;
     }
     case 'import': {

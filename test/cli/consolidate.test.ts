@@ -32,10 +32,11 @@ describe('implan consolidate', () => {
       /^Consolidated 3 project\(s\), 17 task\(s\), 10 risk\(s\) into .*demo\.xlsx \(the previous version is in .*demo\.xlsx\.bak\)\.$/,
     );
     expect((await fs.readFile(`${book}.bak`)).equals(before)).toBe(true);
-    expect((await sheetsOf(book)).slice(-3)).toEqual([
+    expect((await sheetsOf(book)).slice(-4)).toEqual([
       'Joint Schedule',
       'Joint Budget',
       'Contingency Plan',
+      'Dashboard',
     ]);
   });
 

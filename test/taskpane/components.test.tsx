@@ -137,10 +137,11 @@ describe('the pane components', () => {
     expect(screen.getByText('3 Feb 2025')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open Contingency Plan' })).toBeTruthy();
     expect(onChecked).toHaveBeenCalledWith([]);
-    expect(fake.sheets.map((s) => s.name).slice(-3)).toEqual([
+    expect(fake.sheets.map((s) => s.name).slice(-4)).toEqual([
       'Joint Schedule',
       'Joint Budget',
       'Contingency Plan',
+      'Dashboard',
     ]);
   });
 
@@ -167,14 +168,14 @@ describe('the pane components', () => {
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
     });
-    expect(fake.sheets.map((s) => s.name).slice(-1)).toEqual(['Contingency Plan']);
+    expect(fake.sheets.map((s) => s.name).slice(-1)).toEqual(['Dashboard']);
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Remove joint sheets…' }));
     });
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Remove joint sheets' }));
     });
-    await screen.findByText('Removed 3 joint sheet(s) and their names.');
+    await screen.findByText('Removed 4 joint sheet(s) and their names.');
     expect(fake.sheets.map((s) => s.name)).toEqual(sheets);
   });
 

@@ -5,12 +5,18 @@ import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
 import { writeProblems } from '../template/write-check';
 import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
+import { DASHBOARD_SHEET, dashboardPlan } from './dashboard-plan';
 import { cellsOfPlan, fingerprintOf, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
 
-export const JOINT_SHEETS = [JOINT_SCHEDULE_SHEET, JOINT_BUDGET_SHEET, CONTINGENCY_SHEET] as const;
+export const JOINT_SHEETS = [
+  JOINT_SCHEDULE_SHEET,
+  JOINT_BUDGET_SHEET,
+  CONTINGENCY_SHEET,
+  DASHBOARD_SHEET,
+] as const;
 
 /** The workbook name that says when Consolidate last ran, for the pane's status card. */
 export const CONSOLIDATED_AT = 'Implan_ConsolidatedAt';
@@ -72,7 +78,8 @@ export type Consolidation =
 /**
  * Consolidation as a pure step: validate the included projects (errors block), make sure no
  * joint sheet holds edits that rebuilding would lose (unless the user said to replace them),
- * then plan the three joint sheets and their names.
+ * then plan the joint sheets (schedule, budget, contingency plan and the dashboard over them)
+ * and their names.
  */
 export function planConsolidation(
   raw: RawPlan,
@@ -93,8 +100,16 @@ export function planConsolidation(
   if (edited.length > 0 && !options.replaceEdited) return { kind: 'confirm', edited, warnings };
 
   const input = jointInputOf(included, options.builtAt);
-  const parts = [jointSchedulePlan(input), jointBudgetPlan(input), contingencyPlan(input)];
-  const sheets = parts.map((p) => p.sheet);
+  const schedule = jointSchedulePlan(input);
+  const budget = jointBudgetPlan(input);
+  const contingency = contingencyPlan(input);
+  const parts = [schedule, budget, contingency];
+  const dashboard = dashboardPlan(input, {
+    ...schedule.refs,
+    register: contingency.register,
+    budget: budget.charts,
+  });
+  const sheets = [...parts.map((p) => p.sheet), dashboard];
   const exists = (name: string) =>
     options.existing.some((s) => s.name.toUpperCase() === name.toUpperCase());
   const blocked = writeProblems(raw.structure, exists, {

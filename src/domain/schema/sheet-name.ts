@@ -12,6 +12,7 @@ export const RESERVED_SHEETS = [
   'Joint Schedule',
   'Joint Budget',
   'Contingency Plan',
+  'Dashboard',
   'History',
 ] as const;
 
