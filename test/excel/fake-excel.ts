@@ -1192,7 +1192,9 @@ export function createFakeExcel(): FakeExcel {
    * not say how it splits that range into series, names and categories, so the fake takes the
    * strict reading: one series of the source's values, with no name and no categories, which
    * the writer must then set itself. ChartSeriesCollection.add (ExcelApi 1.7) adds a series that
-   * "is not visible until values ... are set": one without values fails the check of the test.
+   * "is not visible until values ... are set": the fake records it without values, so a writer
+   * that forgets them differs from the file's chart in the contract test. A chart's position
+   * counts from the first added (getItemAt); deleting one moves the later ones down.
    */
   function chartCollection(get: () => FakeSheet | null) {
     const chartAt = (find: () => FakeChart | undefined) => {
