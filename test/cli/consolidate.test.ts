@@ -40,6 +40,19 @@ describe('implan consolidate', () => {
     ]);
   });
 
+  it('implan demo writes the demo consolidated, with the status dashboard last', async () => {
+    const book = file('demo.xlsx');
+    expect((await cli('demo', '-o', book)).out).toContain(
+      'with the joint sheets and the status dashboard',
+    );
+    expect((await sheetsOf(book)).slice(-4)).toEqual([
+      'Joint Schedule',
+      'Joint Budget',
+      'Contingency Plan',
+      'Dashboard',
+    ]);
+  });
+
   it('writes to -o and leaves the input untouched', async () => {
     const book = file('demo.xlsx');
     await cli('demo', '-o', book);

@@ -4,6 +4,7 @@
  * [Content_Types].xml; a second Consolidate replaces them rather than adding more, and leaves
  * no orphan part behind.
  */
+import JSZip from 'jszip';
 import { demoPlan } from '../../src/domain/demo';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { XlsxPackage } from '../../src/xlsx/ooxml/package';
@@ -53,5 +54,33 @@ describe('dashboard chart parts', () => {
     for (const part of drawn) expect(types).toContain(`PartName="/${part}"`);
     const dashboard = (await listSheets(pkg)).find((s) => s.name === 'Dashboard')!;
     expect((await pkg.text(dashboard.path)).match(/<drawing\b/g)).toHaveLength(1);
+  });
+
+  it('takes away the style and colour parts Excel adds to a chart it saved', async () => {
+    const once = await consolidated(await newWorkbook(newWorkbookPlan(demoPlan())));
+    // As Excel saves a chart: chart1.xml gains relationships to a style and a colour part.
+    const zip = await JSZip.loadAsync(once);
+    const office = 'http://schemas.microsoft.com/office/2011/relationships';
+    zip.file(
+      'xl/charts/style1.xml',
+      '<cs:chartStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" id="201"/>',
+    );
+    zip.file(
+      'xl/charts/colors1.xml',
+      '<cs:colorStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" meth="cycle" id="10"/>',
+    );
+    zip.file(
+      'xl/charts/_rels/chart1.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${office}/chartStyle" Target="style1.xml"/>` +
+        `<Relationship Id="rId2" Type="${office}/chartColorStyle" Target="colors1.xml"/></Relationships>`,
+    );
+    const saved = await zip.generateAsync({ type: 'uint8array' });
+    const again = await parts(await consolidated(saved));
+    expect([...again.keys()].filter((p) => p.startsWith('xl/charts/')).sort()).toEqual([
+      'xl/charts/chart1.xml',
+      'xl/charts/chart2.xml',
+      'xl/charts/chart3.xml',
+    ]);
   });
 });
