@@ -183,7 +183,12 @@ for (const width of [320, 500]) {
       '1',
     ]);
     const sheets = await page.evaluate(() => window.__fake.sheets.map((s) => s.name));
-    assert.deepEqual(sheets.slice(-3), ['Joint Schedule', 'Joint Budget', 'Contingency Plan']);
+    assert.deepEqual(sheets.slice(-4), [
+      'Joint Schedule',
+      'Joint Budget',
+      'Contingency Plan',
+      'Dashboard',
+    ]);
     await page.getByText('Last consolidated on').waitFor();
     assert.match(await page.getByLabel('Plan status').innerText(), /0\s+error/);
     await page.screenshot({
@@ -231,7 +236,12 @@ test('the ribbon Consolidate runs without the pane and reports in a dialog', asy
     sheets: window.__fake.sheets.map((s) => s.name),
     dialogs: window.__dialogs,
   }));
-  assert.deepEqual(sheets.slice(-3), ['Joint Schedule', 'Joint Budget', 'Contingency Plan']);
+  assert.deepEqual(sheets.slice(-4), [
+    'Joint Schedule',
+    'Joint Budget',
+    'Contingency Plan',
+    'Dashboard',
+  ]);
   assert.equal(dialogs.length, 1);
   // The report travels as the `report` query parameter, never in the hash Office may rewrite;
   // Office appends its own _host_info parameter after it (dialog best practices).
