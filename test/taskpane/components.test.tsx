@@ -132,7 +132,9 @@ describe('the pane components', () => {
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
     });
-    await screen.findByRole('heading', { name: 'Totals' });
+    // Consolidate now builds four sheets, the dashboard's charts too: on a loaded machine the
+    // fake host takes longer than findBy's default second.
+    await screen.findByRole('heading', { name: 'Totals' }, { timeout: 10_000 });
     expect(screen.getByText('EUR 826,500.00')).toBeTruthy();
     expect(screen.getByText('3 Feb 2025')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open Contingency Plan' })).toBeTruthy();
@@ -161,7 +163,9 @@ describe('the pane components', () => {
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
     });
-    await screen.findByRole('heading', { name: 'Totals' });
+    // Consolidate now builds four sheets, the dashboard's charts too: on a loaded machine the
+    // fake host takes longer than findBy's default second.
+    await screen.findByRole('heading', { name: 'Totals' }, { timeout: 10_000 });
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Remove joint sheets…' }));
     });
