@@ -150,7 +150,8 @@ Example:
   demo: {
     synopsis: 'implan demo [-o demo.xlsx]',
     summary: 'a realistic three-project example',
-    details: `Writes a plan with three projects, their tasks, budgets and risks (demo.xlsx unless -o).
+    details: `Writes a plan with three projects, their tasks, budgets and risks (demo.xlsx unless -o),
+consolidated: the joint schedule, budget and contingency plan and the status dashboard.
 
 Example:
   implan demo -o demo.xlsx`,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { demoPlan } from '../domain/demo';
+import { DEMO_BUILT_AT, demoPlan } from '../domain/demo';
 import { DEMO_BASELINE, demoWorkbookPlan } from '../domain/demo-baseline';
 import type { Diagnostic } from '../domain/diagnostics';
 import { ok, schemaProblems } from '../domain/diagnostics';
@@ -119,9 +119,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'demo': {
       const file = requireXlsx(values.output ?? target ?? 'demo.xlsx', 'demo workbook');
       const plan = demoPlan();
-      await writeNewFile(file, await newWorkbook(demoWorkbookPlan()), force);
+      // With its baseline, consolidated: the demo opens with every joint sheet and the dashboard.
+      const made = await newWorkbook(demoWorkbookPlan());
+      const { result, bytes } = await consolidateWorkbook(made, { builtAt: DEMO_BUILT_AT });
+      if (result.kind !== 'ready' || !bytes) throw new Error('The demo plan does not consolidate.');
+      await writeNewFile(file, bytes, force);
       io.out(
-        `Created ${file}: ${plan.projects.map((p) => p.name).join(', ')}, with the baseline "${DEMO_BASELINE}".`,
+        `Created ${file}: ${plan.projects.map((p) => p.name).join(', ')}, with the baseline "${DEMO_BASELINE}", the joint sheets and the status dashboard.`,
       );
       return 0;
     }

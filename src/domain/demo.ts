@@ -556,6 +556,12 @@ export const DEMO_PLAN: PlanFileInput = {
   ],
 };
 
+/**
+ * What the demo's joint sheets say they were built on: a fixed text, not the clock, so the same
+ * implan always writes the same demo workbook.
+ */
+export const DEMO_BUILT_AT = 'making the demo (implan consolidate rebuilds it)';
+
 export function demoPlan(): PlanFile {
   return PlanFile.parse(DEMO_PLAN);
 }

@@ -13,6 +13,7 @@ import {
   type WorkbookPlan,
 } from '../domain/plan/types';
 import * as edits from './apply-edits';
+import { addChart, deleteCharts } from './charts';
 import { toInput, widthToPoints } from './cell-input';
 import { requestCost, utf8Length } from './payload';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
@@ -167,6 +168,7 @@ async function writeItem(
   item: SheetItem,
   caps: HostCapabilities,
   skipped: Set<string>,
+  chartIndex = { next: 0 },
 ): Promise<void> {
   switch (item.kind) {
     case 'cells': {
@@ -231,6 +233,16 @@ async function writeItem(
     case 'merge':
       sheet.getRange(item.range).merge(false);
       return;
+    case 'chart':
+      if (caps.charts === false) {
+        skipped.add(
+          'The dashboard charts were not drawn: this version of Excel lacks ExcelApi 1.7.',
+        );
+        return;
+      }
+      await q.spend(item.chart, 8 + item.chart.series.length * 4);
+      addChart(q.context.workbook, sheet, item.chart, chartIndex.next++);
+      return;
     default:
       assertNever(item);
   }
@@ -271,7 +283,14 @@ export interface PlanTarget {
   /** Written in A1 of each emptied sheet until its content replaces it: what a reader sees if
    *  Excel stops the run half-way. */
   readonly rebuildNote?: string;
+  /** How many charts each rebuilt sheet holds now (read first): they are deleted with it. */
+  readonly charts?: Readonly<Record<string, number>>;
 }
+
+/** The charts `target` says a sheet holds, its name compared ignoring case. */
+const chartsOn = (target: PlanTarget, sheet: string): number =>
+  Object.entries(target.charts ?? {}).find(([n]) => n.toUpperCase() === sheet.toUpperCase())?.[1] ??
+  0;
 
 const hasName = (list: readonly string[] | undefined, name: string) =>
   (list ?? []).some((n) => n.toUpperCase() === name.toUpperCase());
@@ -305,6 +324,7 @@ async function addStructure(
     ? q.context.workbook.worksheets.getItem(plan.name)
     : q.context.workbook.worksheets.add(plan.name);
   if (rebuild) clearSheet(sheet, caps);
+  if (rebuild) deleteCharts(sheet, chartsOn(target, plan.name));
   if (rebuild && target.rebuildNote) sheet.getRange('A1').values = [[toInput(target.rebuildNote)]];
   if (plan.tabColor) sheet.tabColor = plan.tabColor;
   for (const { column, width } of plan.columnWidths) {
@@ -340,8 +360,9 @@ async function addContent(
   const noted = hasName(target.rebuild, plan.name) && target.rebuildNote !== undefined;
   const holdsA1 = (i: SheetItem) => noted && i.kind === 'cells' && i.at === 'A1';
   const cells = plan.items.filter((i) => i.kind !== 'conditionalFormat');
+  const charts = { next: 0 };
   for (const item of [...cells.filter((i) => !holdsA1(i)), ...formats.reverse()])
-    await writeItem(q, sheet, item, caps, skipped);
+    await writeItem(q, sheet, item, caps, skipped, charts);
   for (const item of cells.filter(holdsA1)) await writeItem(q, sheet, item, caps, skipped);
   if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
   if (plan.print && caps.pageLayout) {
@@ -349,8 +370,10 @@ async function addContent(
     if (plan.print.fitToWidth)
       sheet.pageLayout.zoom = {
         horizontalFitToPages: plan.print.fitToWidth,
-        verticalFitToPages: 0,
+        verticalFitToPages: plan.print.fitToHeight ?? 0,
       };
+    // PageLayout.setPrintArea (ExcelApi 1.9, as the rest of the page layout).
+    if (plan.print.area) sheet.pageLayout.setPrintArea(plan.print.area);
   }
 }
 

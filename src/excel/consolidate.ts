@@ -156,8 +156,11 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     );
     const joint = present.map((name) => {
       const used = wb.worksheets.getItem(name).getUsedRangeOrNullObject();
+      // Its charts are deleted when it is rebuilt: counted in the same request.
+      const charts = wb.worksheets.getItem(name).charts;
+      loads.add(() => charts.load('items/name'));
       // A joint sheet holds a formula per task and risk: read in bands that fit a response.
-      return { name, used: loads.addBanded(used, ['formulas', 'values'], jointCells()) };
+      return { name, charts, used: loads.addBanded(used, ['formulas', 'values'], jointCells()) };
     });
     await loads.sync();
     q.syncs = loads.syncs;
@@ -211,6 +214,7 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
       rebuild: joint.map((j) => j.name),
       rebuildNote: REBUILDING,
       existingNames: [...stored.keys()],
+      charts: Object.fromEntries(joint.map((j) => [j.name, j.charts.items.length])),
     });
     await q.flush();
     return { ...result, syncs: q.syncs, skipped };

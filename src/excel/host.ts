@@ -39,6 +39,9 @@ export interface HostCapabilities {
   readonly findInRange?: boolean;
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject, to find merges before a table grows. */
   readonly mergedAreas?: boolean;
+  /** ExcelApi 1.7: chart series set by range (ChartSeries.setValues), the dashboard's charts;
+   *  absent counts as present, as the manifest requires 1.7. */
+  readonly charts?: boolean;
 }
 
 export function detectCapabilities(): HostCapabilities {
@@ -51,6 +54,7 @@ export function detectCapabilities(): HostCapabilities {
       undoGroup: true,
       findInRange: true,
       mergedAreas: true,
+      charts: true,
     };
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
   return {
@@ -61,6 +65,7 @@ export function detectCapabilities(): HostCapabilities {
     undoGroup: has('1.20'),
     findInRange: has('1.9'),
     mergedAreas: has('1.13'),
+    charts: has('1.7'),
   };
 }
 

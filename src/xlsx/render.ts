@@ -167,6 +167,9 @@ function writeItem(ws: ExcelJS.Worksheet, item: SheetItem, priority: { next: num
     case 'merge':
       ws.mergeCells(item.range);
       return;
+    case 'chart':
+      // exceljs writes no charts: ooxml/charts.ts adds their parts once the sheet is in place.
+      return;
     default:
       assertNever(item);
   }
@@ -190,7 +193,11 @@ export function renderSheets(sheets: readonly SheetPlan[]): ExcelJS.Workbook {
             pageSetup: {
               orientation: sheet.print.landscape ? 'landscape' : 'portrait',
               ...(sheet.print.fitToWidth
-                ? { fitToPage: true, fitToWidth: sheet.print.fitToWidth, fitToHeight: 0 }
+                ? {
+                    fitToPage: true,
+                    fitToWidth: sheet.print.fitToWidth,
+                    fitToHeight: sheet.print.fitToHeight ?? 0,
+                  }
                 : {}),
             },
           }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../domain/diagnostics';
 import { schemaProblems } from '../domain/diagnostics';
-import { parseCell } from '../domain/plan/a1';
+import { parseCell, parseRange, rangeA1 } from '../domain/plan/a1';
 import {
   assertNever,
   type Cell,
@@ -31,6 +31,8 @@ import {
 } from '../domain/consolidation/consolidate';
 import { readSheetCells, sharedStrings, writeCells } from './ooxml/cells';
 import { deleteSheet } from './ooxml/delete-sheet';
+import { addCharts } from './ooxml/drawing';
+import { sheetRef } from '../domain/plan/references';
 import { deleteRow, setRowCells, setTableRows } from './ooxml/table-edits';
 import { dropStaleCalcChain } from './ooxml/calc-chain';
 import { addTableColumn } from './ooxml/table-columns';
@@ -83,6 +85,12 @@ async function renderDonor(sheets: readonly SheetPlan[]): Promise<XlsxPackage> {
   return pkg;
 }
 
+/** "A1:P56" as a print area names it, "$A$1:$P$56". */
+function absoluteRange(range: string): string {
+  const { from, to } = parseRange(range);
+  return rangeA1(from, to).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+}
+
 const fileCell = (c: Cell): Cell =>
   c !== null && typeof c === 'object' ? { formula: toFileFormula(c.formula) } : c;
 const fileRows = (rows: readonly (readonly Cell[])[]) => rows.map((r) => r.map(fileCell));
@@ -93,12 +101,35 @@ async function sheetPath(pkg: XlsxPackage, name: string): Promise<string> {
   return sheet.path;
 }
 
+/** A sheet's charts (drawing and chart parts) and its print area, on its part in place. */
+async function addSheetParts(pkg: XlsxPackage, sheet: SheetPlan): Promise<void> {
+  const charts = sheet.items.flatMap((i) => (i.kind === 'chart' ? [i.chart] : []));
+  const area = sheet.print?.area;
+  if (charts.length === 0 && !area) return;
+  const sheets = await listSheets(pkg);
+  const index = sheets.findIndex((s) => s.name.toUpperCase() === sheet.name.toUpperCase());
+  const entry = sheets[index];
+  if (!entry) throw new PackageError(`The workbook has no sheet named "${sheet.name}".`);
+  await addCharts(pkg, entry.path, charts);
+  if (area)
+    await setDefinedNames(pkg, [
+      {
+        name: '_xlnm.Print_Area',
+        refersTo: sheetRef(sheet.name, absoluteRange(area)),
+        localSheetId: index,
+      },
+    ]);
+}
+
 /** One step after the plan's sheets exist, applied at the part level. */
 async function applyStep(pkg: XlsxPackage, step: PlanStep): Promise<void> {
   switch (step.kind) {
     case 'addSheet':
+      // Rendered by exceljs and grafted, all together, before any other step; what exceljs
+      // cannot carry through the graft (charts, a print area) is added to its part now.
+      return await addSheetParts(pkg, step.sheet);
     case 'editSheet':
-      // Rendered by exceljs and grafted or laid in, all together, before any other step.
+      // Rendered by exceljs and laid in, all together, before any other step.
       return;
     case 'setNames':
       return await setDefinedNames(

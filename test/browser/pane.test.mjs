@@ -185,11 +185,12 @@ for (const width of [320, 500]) {
       '1',
     ]);
     const sheets = await page.evaluate(() => window.__fake.sheets.map((s) => s.name));
-    assert.deepEqual(sheets.slice(-4), [
+    assert.deepEqual(sheets.slice(-5), [
       'Joint Schedule',
       'Joint Budget',
       'Contingency Plan',
       'Baseline Variance',
+      'Dashboard',
     ]);
     await page.getByText('Last consolidated on').waitFor();
     assert.match(await page.getByLabel('Plan status').innerText(), /0\s+error/);
@@ -238,11 +239,12 @@ test('the ribbon Consolidate runs without the pane and reports in a dialog', asy
     sheets: window.__fake.sheets.map((s) => s.name),
     dialogs: window.__dialogs,
   }));
-  assert.deepEqual(sheets.slice(-4), [
+  assert.deepEqual(sheets.slice(-5), [
     'Joint Schedule',
     'Joint Budget',
     'Contingency Plan',
     'Baseline Variance',
+    'Dashboard',
   ]);
   assert.equal(dialogs.length, 1);
   // The report travels as the `report` query parameter, never in the hash Office may rewrite;

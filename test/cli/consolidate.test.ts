@@ -32,11 +32,26 @@ describe('implan consolidate', () => {
       /^Consolidated 3 project\(s\), 17 task\(s\), 10 risk\(s\) into .*demo\.xlsx \(the previous version is in .*demo\.xlsx\.bak\)\.$/,
     );
     expect((await fs.readFile(`${book}.bak`)).equals(before)).toBe(true);
-    expect((await sheetsOf(book)).slice(-4)).toEqual([
+    expect((await sheetsOf(book)).slice(-5)).toEqual([
       'Joint Schedule',
       'Joint Budget',
       'Contingency Plan',
       'Baseline Variance',
+      'Dashboard',
+    ]);
+  });
+
+  it('implan demo writes the demo consolidated, with the status dashboard last', async () => {
+    const book = file('demo.xlsx');
+    expect((await cli('demo', '-o', book)).out).toContain(
+      'the joint sheets and the status dashboard',
+    );
+    expect((await sheetsOf(book)).slice(-5)).toEqual([
+      'Joint Schedule',
+      'Joint Budget',
+      'Contingency Plan',
+      'Baseline Variance',
+      'Dashboard',
     ]);
   });
 

@@ -120,6 +120,29 @@ describe('both writers, same plan', () => {
     expectSame(modelFromFake(fake), await modelFromXlsx(again.bytes!));
   });
 
+  it("the dashboard's native charts: the same types, titles, places, series and ranges, rebuilt not added", async () => {
+    const { fake, bytes } = await consolidatedDemo();
+    const dashboard = (m: WorkbookModel) => m.sheets.find((s) => s.name === 'Dashboard');
+    const file = dashboard(await modelFromXlsx(bytes));
+    expect(file?.charts?.map((c) => [c.type, c.series.map((x) => x.name)])).toEqual([
+      ['line', ['Planned', 'Actual']],
+      ['clusteredColumn', ['Planned', 'Actual']],
+      ['clusteredColumn', ['Open risks']],
+    ]);
+    expect(file?.charts?.[0]?.series[0]?.values).toMatch(/^Joint Budget!B\d+:[A-Z]+\d+$/);
+    expect(file?.print).toEqual({
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 1,
+      area: expect.stringMatching(/^A1:P\d+$/) as unknown,
+    });
+    expect(dashboard(modelFromFake(fake))?.charts).toEqual(file?.charts);
+    await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const again = await consolidateWorkbook(bytes, { builtAt: BUILT });
+    expect(dashboard(modelFromFake(fake))?.charts).toEqual(file?.charts);
+    expect(dashboard(await modelFromXlsx(again.bytes!))?.charts).toEqual(file?.charts);
+  });
+
   it('registry edits give the same register: exclude, include, remove with and without the sheet', async () => {
     const { fake, bytes: consolidated } = await consolidatedDemo();
     const opts = { run: fake.run, capabilities: ALL };

@@ -32,7 +32,7 @@ function span(item: SheetItem): { top: number; bottom: number; left: number; rig
       right: f.col + item.table.columns.length - 1,
     };
   }
-  const r = parseRange(item.range);
+  const r = parseRange(item.kind === 'chart' ? item.chart.anchor : item.range);
   return { top: r.from.row, bottom: r.to.row, left: r.from.col, right: r.to.col };
 }
 

@@ -17,7 +17,13 @@ import { createFakeExcel } from './fake-excel';
 
 const ALL = { dataValidation: true, pageLayout: true, suspendCalculation: true, tableResize: true };
 const BUILT = '1 Dec 2026 09:00 UTC';
-const JOINT = ['Joint Schedule', 'Joint Budget', 'Contingency Plan', 'Baseline Variance'];
+const JOINT = [
+  'Joint Schedule',
+  'Joint Budget',
+  'Contingency Plan',
+  'Baseline Variance',
+  'Dashboard',
+];
 
 async function fakeWith(plan: PlanFile) {
   const fake = createFakeExcel();
@@ -75,6 +81,33 @@ describe('consolidate through Office.js', () => {
       expect(live.sheets.find((s) => s.name === name)).toEqual(
         file.sheets.find((s) => s.name === name),
       );
+  });
+
+  it("draws the dashboard's three charts, replaces them on a rebuild, and says so where it cannot", async () => {
+    const fake = await fakeWith(demoPlan());
+    const first = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    const dashboard = () => fake.sheet('Dashboard');
+    expect(dashboard().charts.map((c) => [c.type, c.title, c.anchor])).toEqual([
+      ['Line', 'Cumulative planned and actual by month', 'G5:P21'],
+      ['ColumnClustered', 'Planned and actual by project', 'G22:P38'],
+      ['ColumnClustered', 'Open risks by band', 'G39:P55'],
+    ]);
+    expect(dashboard().printArea).toBe('A1:P55');
+    const again = await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
+    expect(dashboard().charts).toHaveLength(3);
+    // Counting the charts rides on the read requests there already were.
+    if (first.kind !== 'ready' || again.kind !== 'ready') throw new Error('not consolidated');
+    expect(again.syncs).toBe(first.syncs);
+    const old = await fakeWith(demoPlan());
+    const r = await consolidateLive({
+      run: old.run,
+      capabilities: { ...ALL, charts: false },
+      builtAt: BUILT,
+    });
+    expect(r.kind === 'ready' && r.skipped).toContain(
+      'The dashboard charts were not drawn: this version of Excel lacks ExcelApi 1.7.',
+    );
+    expect(old.sheet('Dashboard').charts).toEqual([]);
   });
 
   it('runs again without asking, keeps the sheets in place, and asks once someone typed into one', async () => {

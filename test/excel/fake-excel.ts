@@ -81,7 +81,22 @@ export interface FakeSheet {
   protected?: boolean;
   orientation?: string;
   fitToWidth?: number;
+  fitToHeight?: number;
+  printArea?: string;
   active?: boolean;
+  /** Charts in the order they were added (ChartCollection.getItemAt counts in that order). */
+  charts: FakeChart[];
+}
+
+export interface FakeChart {
+  name?: string;
+  type: string;
+  title?: string;
+  legend: { visible?: boolean; position?: string };
+  /** setPosition's start and end cells, "G5:P21". */
+  anchor?: string;
+  /** Values and categories as "Sheet!A1:B2"; a name only once set. */
+  series: { name?: string; values?: string; categories?: string }[];
 }
 
 export interface FakeTable {
@@ -1184,11 +1199,21 @@ export function createFakeExcel(): FakeExcel {
           const s = get();
           if (s) s.orientation = v;
         },
-        set zoom(v: { horizontalFitToPages?: number }) {
+        set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
           const s = get();
-          if (s) s.fitToWidth = v.horizontalFitToPages;
+          if (!s) return;
+          s.fitToWidth = v.horizontalFitToPages;
+          s.fitToHeight = v.verticalFitToPages;
+        },
+        // PageLayout.setPrintArea (ExcelApi 1.9): a range or its address.
+        setPrintArea(area: string) {
+          queue(() => {
+            const s = get();
+            if (s) s.printArea = area;
+          });
         },
       }),
+      charts: chartCollection(get),
       activate() {
         queue(() => {
           const s = get();
@@ -1196,6 +1221,124 @@ export function createFakeExcel(): FakeExcel {
         });
       },
     }) as unknown as Excel.Worksheet;
+  }
+
+  /** "Sheet!A1:B2" for a range object the fake made. */
+  function rangeName(r: Excel.Range): string {
+    const { sheet, ref } = boundsOf.get(r)!();
+    return `${sheet?.name ?? '?'}!${rangeA1(ref.from, ref.to)}`;
+  }
+
+  /**
+   * A sheet's charts ("Create and customize charts with the Excel JavaScript API",
+   * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-charts; ChartCollection,
+   * ChartSeriesCollection and ChartSeries in the API reference, learn.microsoft.com/javascript/api/excel).
+   * ChartCollection.add (ExcelApi 1.1) makes a chart from a source range; the documentation does
+   * not say how it splits that range into series, names and categories, so the fake takes the
+   * strict reading: one series of the source's values, with no name and no categories, which
+   * the writer must then set itself. ChartSeriesCollection.add (ExcelApi 1.7) adds a series that
+   * "is not visible until values ... are set": the fake records it without values, so a writer
+   * that forgets them differs from the file's chart in the contract test. A chart's position
+   * counts from the first added (getItemAt); deleting one moves the later ones down.
+   */
+  function chartCollection(get: () => FakeSheet | null) {
+    const chartAt = (find: () => FakeChart | undefined) => {
+      const c = () => {
+        const chart = find();
+        if (!chart) throw new HostError('ItemNotFound', 'No chart at that position');
+        return chart;
+      };
+      const seriesObject = (pick: () => FakeChart['series'][number]) =>
+        strict('ChartSeries', {
+          set name(v: string) {
+            pick().name = v;
+          },
+          setValues(r: Excel.Range) {
+            queue(() => (pick().values = rangeName(r)));
+          },
+          setXAxisValues(r: Excel.Range) {
+            queue(() => (pick().categories = rangeName(r)));
+          },
+        });
+      return strict('Chart', {
+        set name(v: string) {
+          c().name = v;
+        },
+        title: strict('ChartTitle', {
+          set text(v: string) {
+            c().title = v;
+          },
+        }),
+        legend: strict('ChartLegend', {
+          set visible(v: boolean) {
+            c().legend.visible = v;
+          },
+          set position(v: string) {
+            c().legend.position = v;
+          },
+        }),
+        setPosition(start: string, end: string) {
+          queue(() => (c().anchor = `${start}:${end}`));
+        },
+        series: strict('ChartSeriesCollection', {
+          getItemAt(i: number) {
+            return seriesObject(() => {
+              const found = c().series[i];
+              if (!found) throw new HostError('ItemNotFound', `No series ${i}`);
+              return found;
+            });
+          },
+          add(name?: string) {
+            const made: FakeChart['series'][number] = name === undefined ? {} : { name };
+            queue(() => c().series.push(made));
+            return seriesObject(() => made);
+          },
+        }),
+        delete() {
+          queue(() => {
+            const s = get();
+            const chart = find();
+            if (s && chart) s.charts.splice(s.charts.indexOf(chart), 1);
+          });
+        },
+      }) as unknown as Excel.Chart;
+    };
+    const items = loadable('items', () =>
+      (get()?.charts ?? []).map((ch) => strict('Chart', { name: ch.name ?? '' }, false)),
+    );
+    return strict('ChartCollection', {
+      add(type: string, source: Excel.Range, seriesBy?: string) {
+        if (seriesBy !== undefined && !['Auto', 'Columns', 'Rows'].includes(seriesBy))
+          throw new Error(`Fake Excel: seriesBy ${seriesBy}`);
+        const made: FakeChart = { type, legend: {}, series: [] };
+        queue(() => {
+          const s = get();
+          guard(s);
+          made.series.push({ values: rangeName(source) });
+          s!.charts.push(made);
+        });
+        return chartAt(() => made);
+      },
+      getItemAt(i: number) {
+        // Resolved when the operation runs, as Excel resolves a position: after earlier deletes.
+        let picked: FakeChart | undefined;
+        let resolved = false;
+        return chartAt(() => {
+          if (!resolved) {
+            picked = get()?.charts[i];
+            resolved = true;
+          }
+          return picked;
+        });
+      },
+      load(props: string) {
+        if (props !== 'items/name') throw new Error(`Fake Excel: charts.load(${props})`);
+        items.load();
+      },
+      get items() {
+        return items.get();
+      },
+    });
   }
 
   function context() {
@@ -1250,6 +1393,7 @@ export function createFakeExcel(): FakeExcel {
           validations: [],
           conditionalFormats: [],
           merges: [],
+          charts: [],
         };
         queue(() => {
           guardStructure();

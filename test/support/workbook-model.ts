@@ -10,6 +10,7 @@ import { XlsxPackage } from '../../src/xlsx/ooxml/package';
 import { listDefinedNames, listSheets, listTables } from '../../src/xlsx/ooxml/workbook';
 import { attributes, elements, startTag, unescapeXml } from '../../src/xlsx/ooxml/xml-text';
 import type { FakeExcel } from '../excel/fake-excel';
+import { type ChartModel, chartsFromFake, chartsFromFile, plainRange } from './chart-model';
 
 export interface CellModel {
   value?: string | number | boolean;
@@ -37,8 +38,9 @@ export interface SheetModel {
   freezeRows?: number;
   tabColor?: string;
   merges: string[];
-  /** Page setup: orientation, and pages across when fitted to width. */
-  print?: { orientation: string; fitToWidth?: number };
+  /** Page setup: orientation, pages across and down when fitted, and the print area. */
+  print?: { orientation: string; fitToWidth?: number; fitToHeight?: number; area?: string };
+  charts?: ChartModel[];
 }
 
 export interface WorkbookModel {
@@ -131,9 +133,12 @@ export function modelFromFake(fake: FakeExcel): WorkbookModel {
             print: {
               orientation: s.orientation.toLowerCase(),
               ...(s.fitToWidth ? { fitToWidth: s.fitToWidth } : {}),
+              ...(s.fitToHeight ? { fitToHeight: s.fitToHeight } : {}),
+              ...(s.printArea ? { area: s.printArea } : {}),
             },
           }
         : {}),
+      ...(s.charts.length > 0 ? { charts: chartsFromFake(s) } : {}),
     })),
     names: Object.fromEntries([...fake.names].map(([n, r]) => [n, r.replace(/^=/, '')])),
     nameComments: Object.fromEntries(fake.nameComments),
@@ -215,6 +220,14 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await forExceljs.save()) as unknown as ArrayBuffer);
   const sheetPaths = new Map((await listSheets(pkg)).map((x) => [x.name, x.path]));
+  const defined = await listDefinedNames(pkg);
+  // A print area is a name scoped to its sheet; the model keeps it with the sheet's page setup.
+  const PRINT_AREA = '_xlnm.Print_Area';
+  const areas = new Map(
+    defined
+      .filter((n) => n.name === PRINT_AREA && n.localSheetId !== undefined)
+      .map((n) => [n.localSheetId!, plainRange(n.refersTo).split('!')[1]!]),
+  );
   const sheets: SheetModel[] = [];
   for (const ws of wb.worksheets) {
     const cells: Record<string, CellModel> = {};
@@ -310,6 +323,7 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
       .map((m) => attributes(m.text).ref ?? '')
       .sort();
     const setup = attributes(/<pageSetup\b[^>]*>/.exec(sheetXml)?.[0] ?? '');
+    const charts = await chartsFromFile(pkg, sheetPaths.get(ws.name)!);
     const fitted = /<pageSetUpPr\b[^>]*\bfitToPage="(1|true)"/.test(sheetXml);
     sheets.push({
       name: ws.name,
@@ -326,13 +340,19 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
             print: {
               orientation: setup.orientation,
               ...(fitted && setup.fitToWidth ? { fitToWidth: Number(setup.fitToWidth) } : {}),
+              ...(fitted && Number(setup.fitToHeight) > 0
+                ? { fitToHeight: Number(setup.fitToHeight) }
+                : {}),
+              ...(areas.has(sheets.length) ? { area: areas.get(sheets.length) } : {}),
             },
           }
         : {}),
+      ...(charts.length > 0 ? { charts } : {}),
     });
   }
-  const defined = await listDefinedNames(pkg);
-  const names = Object.fromEntries(defined.map((n) => [n.name, n.refersTo]));
+  const names = Object.fromEntries(
+    defined.filter((n) => n.name !== PRINT_AREA).map((n) => [n.name, n.refersTo]),
+  );
   const nameComments = Object.fromEntries(
     defined.flatMap((n) => (n.comment === undefined ? [] : [[n.name, n.comment]])),
   );

@@ -26,7 +26,13 @@ const SHARED = [
   'xl/_rels/workbook.xml.rels',
   'xl/styles.xml',
 ];
-const JOINT = ['Joint Schedule', 'Joint Budget', 'Contingency Plan', 'Baseline Variance'];
+const JOINT = [
+  'Joint Schedule',
+  'Joint Budget',
+  'Contingency Plan',
+  'Baseline Variance',
+  'Dashboard',
+];
 
 async function sheetPaths(bytes: Uint8Array): Promise<Map<string, string>> {
   return new Map((await listSheets(await XlsxPackage.load(bytes))).map((s) => [s.name, s.path]));

@@ -5,6 +5,7 @@ import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
 import { type WriteTarget, writeRefusals } from '../template/write-check';
 import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
+import { DASHBOARD_SHEET, dashboardPlan } from './dashboard-plan';
 import { cellsOfPlan, fingerprintOf, mergesOfPlan, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
@@ -16,6 +17,7 @@ export const JOINT_SHEETS = [
   JOINT_BUDGET_SHEET,
   CONTINGENCY_SHEET,
   VARIANCE_SHEET,
+  DASHBOARD_SHEET,
 ] as const;
 
 /** The workbook name that says when Consolidate last ran, for the pane's status card. */
@@ -80,7 +82,8 @@ export type Consolidation =
 /**
  * Consolidation as a pure step: validate the included projects (errors block), make sure no
  * joint sheet holds edits that rebuilding would lose (unless the user said to replace them),
- * then plan the three joint sheets and their names.
+ * then plan the joint sheets (schedule, budget, contingency plan and the dashboard over them)
+ * and their names.
  */
 export function planConsolidation(
   raw: RawPlan,
@@ -103,14 +106,17 @@ export function planConsolidation(
   if (edited.length > 0 && !options.replaceEdited) return { kind: 'confirm', edited, warnings };
 
   const input = jointInputOf(included, options.builtAt);
+  const schedule = jointSchedulePlan(input);
+  const budget = jointBudgetPlan(input);
+  const contingency = contingencyPlan(input);
   const variance = variancePlan(input, included);
-  const parts = [
-    jointSchedulePlan(input),
-    jointBudgetPlan(input),
-    contingencyPlan(input),
-    { sheet: variance.sheet, names: [] },
-  ];
-  const sheets = parts.map((p) => p.sheet);
+  const parts = [schedule, budget, contingency, { sheet: variance.sheet, names: [] }];
+  const dashboard = dashboardPlan(input, {
+    ...schedule.refs,
+    register: contingency.register,
+    budget: budget.charts,
+  });
+  const sheets = [...parts.map((p) => p.sheet), dashboard];
   warnings.push(...variance.warnings);
   const names: NamePlan[] = [
     ...parts.flatMap((p) => p.names),

@@ -5,7 +5,14 @@ import { styles } from '../template/styles';
 import { riskCheckTable, checkTableRows } from './contingency/check-table';
 import { bandLegend, HEAT_MAP_ROWS, heatMap } from './contingency/heat-map';
 import { keyFigures } from './contingency/key-figures';
-import { COLUMN, REGISTER, registerRefs, riskRegister, TOP_COLUMNS } from './contingency/register';
+import {
+  COLUMN,
+  REGISTER,
+  type RegisterRefs,
+  registerRefs,
+  riskRegister,
+  TOP_COLUMNS,
+} from './contingency/register';
 import { TOP_TEN_ROWS, topTen } from './contingency/top-ten';
 import type { JointInput } from './input';
 import { jointHeading, overallCheck } from './joint-sheet';
@@ -36,7 +43,12 @@ function layout(projects: number) {
  * figures (both counted over the register below), the 10 highest open risks (live: they follow
  * the scores), a check per project, and the register of every risk, highest score first.
  */
-export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: NamePlan[] } {
+export function contingencyPlan(input: JointInput): {
+  sheet: SheetPlan;
+  names: NamePlan[];
+  /** The register's columns, for the dashboard's count of open risks by band. */
+  register: RegisterRefs | null;
+} {
   const { projects, settings } = input;
   const rows = layout(projects.length);
   const risks = projects.reduce((n, p) => n + p.risks.length, 0);
@@ -76,6 +88,8 @@ export function contingencyPlan(input: JointInput): { sheet: SheetPlan; names: N
     names: [
       { name: 'Joint_RiskCount', refersTo: abs(figures.refs.riskCount) },
       { name: 'Joint_HighRiskCount', refersTo: abs(figures.refs.highRiskCount) },
+      { name: 'Joint_OpenRiskCount', refersTo: abs(figures.refs.openRisks) },
     ],
+    register: reg,
   };
 }

@@ -1,7 +1,14 @@
+import { columnLetter } from '../plan/a1';
 import { sheetRef } from '../plan/references';
 import type { NamePlan, SheetPlan } from '../plan/types';
 import { budgetMatrix, matrixColumns, matrixRows } from './budget/matrix';
-import { monthMatrix, plannedMonths } from './budget/months';
+import {
+  type CumulativeRefs,
+  cumulativeRows,
+  monthMatrix,
+  monthRows,
+  plannedMonths,
+} from './budget/months';
 import { contingencyReserve, reserveRows } from './budget/reserve';
 import {
   categoryRows,
@@ -19,15 +26,35 @@ export const JOINT_BUDGET_SHEET = 'Joint Budget';
 const FIRST_BLOCK_ROW = 4;
 const GAP = 2;
 
+/** What the dashboard's charts plot from the joint budget (ranges on this sheet). */
+export interface BudgetChartRefs {
+  /** The cumulative curves by month; null when no budget line has a period. */
+  readonly cumulative: CumulativeRefs | null;
+  /** Project names and each project's planned and actual totals; null without projects. */
+  readonly byProject: {
+    readonly projects: string;
+    readonly planned: string;
+    readonly actual: string;
+  } | null;
+}
+
+/** `$X$a:$X$b` of 0-based column `col`, rows `first` to `last`. */
+const columnSpan = (col: number, first: number, last: number) =>
+  `$${columnLetter(col)}$${first + 1}:$${columnLetter(col)}$${last + 1}`;
+
 /**
  * The joint budget: for planned, actual and variance, a project x category matrix of SUMIFS
  * over the project budget tables with totals per project and per category; each project's
  * budget ceiling and a check for amounts in categories the matrix does not show; the
- * contingency reserve (expected value of open risks) per project; and planned amounts by
- * month. Every figure is a live formula; actuals above plan and plans above the ceiling are
+ * contingency reserve (expected value of open risks) per project; planned and actual amounts
+ * by month, and their cumulative curves. Every figure is a live formula; actuals above plan and plans above the ceiling are
  * highlighted.
  */
-export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: NamePlan[] } {
+export function jointBudgetPlan(input: JointInput): {
+  sheet: SheetPlan;
+  names: NamePlan[];
+  charts: BudgetChartRefs;
+} {
   const { projects, settings } = input;
   const stride = matrixRows(projects.length) + GAP;
   const matrixAt = (m: number) => FIRST_BLOCK_ROW + m * stride;
@@ -48,7 +75,18 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
   const bySource = estimateBySource(sourceTop, input);
   const reserveTop = sourceTop + fundingRows(projects.length) + GAP;
   const reserve = contingencyReserve(reserveTop, input);
-  const months = monthMatrix(reserveTop + reserveRows(projects.length) + GAP, input);
+  const monthsTop = reserveTop + reserveRows(projects.length) + GAP;
+  const months = monthMatrix(monthsTop, input, 'Planned');
+  const actualTop = monthsTop + monthRows(projects.length) + GAP;
+  const actualMonths = monthMatrix(actualTop, input, 'Actual');
+  const cumulative = cumulativeRows(
+    actualTop + monthRows(projects.length) + 1,
+    input,
+    months.refs,
+    actualMonths.refs,
+  );
+  const n = projects.length;
+  const totalColumn = matrixColumns(settings.budgetCategories.length).total;
   const heading = jointHeading(
     'Joint budget',
     `All included projects (${settings.currency}). Every figure is a live formula over the project sheets; red marks actuals above plan, plans and estimates at completion above the budget ceiling, and estimates above plan.`,
@@ -82,6 +120,8 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
           bySource,
           reserve,
           months,
+          actualMonths,
+          cumulative,
         ].map((b) => b.items),
       ].flat(),
     },
@@ -98,5 +138,15 @@ export function jointBudgetPlan(input: JointInput): { sheet: SheetPlan; names: N
         ? []
         : [{ name: 'Joint_EACByProject', refersTo: abs(estimate.refs.byProject) }]),
     ],
+    charts: {
+      cumulative: cumulative.refs,
+      byProject: n
+        ? {
+            projects: columnSpan(0, matrixAt(0) + 1, matrixAt(0) + n),
+            planned: columnSpan(totalColumn, matrixAt(0) + 1, matrixAt(0) + n),
+            actual: columnSpan(totalColumn, matrixAt(1) + 1, matrixAt(1) + n),
+          }
+        : null,
+    },
   };
 }

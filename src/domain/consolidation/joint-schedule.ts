@@ -3,9 +3,14 @@ import type { NamePlan, SheetPlan } from '../plan/types';
 import type { JointInput } from './input';
 import { jointHeading, overallCheck } from './joint-sheet';
 import { ganttStrip, stripOf } from './schedule/gantt-strip';
-import { REVIEW_BLOCK_WIDTHS, reviewBlock } from './schedule/review-block';
+import {
+  REVIEW_BLOCK_WIDTHS,
+  reviewBlock,
+  type ReviewRefs,
+  reviewRefs,
+} from './schedule/review-block';
 import { scheduleSummary, SUMMARY_WIDTH, summaryRows } from './schedule/summary';
-import { GRID, gridRefs, scheduleOrder, taskGrid } from './schedule/task-grid';
+import { GRID, type GridRefs, gridRefs, scheduleOrder, taskGrid } from './schedule/task-grid';
 
 export { stripOf } from './schedule/gantt-strip';
 
@@ -21,7 +26,12 @@ const GAP = 2;
  * project in schedule order, each cell an INDEX into the task's own table row, and a Gantt strip
  * drawn by conditional formatting.
  */
-export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names: NamePlan[] } {
+export function jointSchedulePlan(input: JointInput): {
+  sheet: SheetPlan;
+  names: NamePlan[];
+  /** Where the task grid and the review block stand, for the dashboard's lists. */
+  refs: { readonly grid: GridRefs | null; readonly review: ReviewRefs | null };
+} {
   const ordered = scheduleOrder(input);
   const gridHeader = SUMMARY_ROW + summaryRows(input.projects.length) + GAP;
   const summary = scheduleSummary(
@@ -42,6 +52,7 @@ export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names:
   );
   const gantt = grid.refs ? ganttStrip(strip, stripLeft, gridHeader, grid.refs).items : [];
   const abs = (ref: string) => sheetRef(JOINT_SCHEDULE_SHEET, ref);
+  const review = reviewRefs(SUMMARY_ROW, SUMMARY_WIDTH, input.projects.length);
   return {
     sheet: {
       name: JOINT_SCHEDULE_SHEET,
@@ -67,6 +78,8 @@ export function jointSchedulePlan(input: JointInput): { sheet: SheetPlan; names:
       { name: 'Joint_Start', refersTo: abs(summary.refs.start) },
       { name: 'Joint_End', refersTo: abs(summary.refs.end) },
       { name: 'Joint_TaskCount', refersTo: abs(summary.refs.taskCount) },
+      ...(review ? [{ name: 'Joint_ReviewsDue', refersTo: abs(review.dueCount) }] : []),
     ],
+    refs: { grid: grid.refs, review },
   };
 }

@@ -77,13 +77,39 @@ export type ConditionalRule = {
   readonly style: HighlightStyle;
 };
 
+/** A range on a named sheet, `$A$1:$B$2` form, for what a chart plots. */
+export interface SheetRange {
+  readonly sheet: string;
+  readonly range: string;
+}
+
+/** One series of a chart: a constant name, its category labels and its values (same length). */
+export interface ChartSeriesPlan {
+  readonly name: string;
+  readonly categories: SheetRange;
+  readonly values: SheetRange;
+}
+
+/**
+ * A native chart on the sheet, covering the cells of `anchor` ("G5:P19"). Its series are live
+ * references into the workbook, so the picture follows the formulas it plots.
+ */
+export interface ChartPlan {
+  readonly type: 'line' | 'clusteredColumn' | 'clusteredBar' | 'pie';
+  readonly title: string;
+  readonly anchor: string;
+  readonly series: readonly ChartSeriesPlan[];
+  readonly legend: 'bottom' | 'right' | 'none';
+}
+
 export type SheetItem =
   | { readonly kind: 'cells'; readonly at: string; readonly rows: readonly (readonly Cell[])[] }
   | { readonly kind: 'format'; readonly range: string; readonly style: CellStyle }
   | { readonly kind: 'table'; readonly table: TablePlan }
   | { readonly kind: 'validation'; readonly range: string; readonly rule: ValidationRule }
   | { readonly kind: 'conditionalFormat'; readonly range: string; readonly rule: ConditionalRule }
-  | { readonly kind: 'merge'; readonly range: string };
+  | { readonly kind: 'merge'; readonly range: string }
+  | { readonly kind: 'chart'; readonly chart: ChartPlan };
 
 export interface SheetPlan {
   readonly name: string;
@@ -91,8 +117,16 @@ export interface SheetPlan {
   /** Column widths in characters, by 0-based column index. */
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
   readonly freezeRows?: number;
-  /** Page setup; `fitToWidth` is the number of pages the sheet is scaled to across. */
-  readonly print?: { readonly landscape: boolean; readonly fitToWidth?: number };
+  /**
+   * Page setup; `fitToWidth` and `fitToHeight` are the pages the sheet is scaled to across and
+   * down (height unlimited when absent); `area` is what is printed, when not all of it.
+   */
+  readonly print?: {
+    readonly landscape: boolean;
+    readonly fitToWidth?: number;
+    readonly fitToHeight?: number;
+    readonly area?: string;
+  };
   readonly items: readonly SheetItem[];
 }
 

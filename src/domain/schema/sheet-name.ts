@@ -14,6 +14,7 @@ export const RESERVED_SHEETS = [
   'Contingency Plan',
   'Baselines',
   'Baseline Variance',
+  'Dashboard',
   'History',
 ] as const;
 

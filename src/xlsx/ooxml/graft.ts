@@ -1,5 +1,5 @@
 import type { XlsxPackage } from './package';
-import { PackageError } from './package';
+import { freshPath, PackageError } from './package';
 import { sharedStrings } from './cells';
 import {
   REL,
@@ -9,6 +9,7 @@ import {
   relsPathOf,
   resolveTarget,
 } from './relationships';
+import { removeDrawings } from './drawing';
 import { mergeStyles, type StyleMap } from './styles';
 import { WORKBOOK, listSheets, listTables, relPrefix } from './workbook';
 import { appendChild, attributes, escapeXml, setAttribute } from './xml-text';
@@ -17,13 +18,6 @@ const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
 };
-
-function freshPath(pkg: XlsxPackage, folder: string, stem: string): string {
-  for (let n = 1; ; n++) {
-    const path = `${folder}/${stem}${n}.xml`;
-    if (!pkg.hasIgnoringCase(path)) return path;
-  }
-}
 
 /** A donor sheet's XML restyled for the target: style ids remapped, shared strings inlined. */
 export function adaptSheet(xml: string, styles: StyleMap, strings: readonly string[]): string {
@@ -108,6 +102,8 @@ export async function graftSheets(
       if ((await relationshipsOf(donor, source.path)).length > 0)
         throw new Error('Only sheets without tables can be rebuilt in place');
       target.setText(old.path, adaptSheet(await donor.text(source.path), styles, strings));
+      // Its charts go with it (their parts too): the plan's charts are added afresh.
+      await removeDrawings(target, old.path);
       if (target.has(relsPathOf(old.path))) target.remove(relsPathOf(old.path));
       continue;
     }

@@ -251,7 +251,8 @@ export class XlsxPackage {
     if (this.opened.has(path.toLowerCase())) this.rewritten.add(path);
     // A fixed timestamp keeps the output a function of the input: same plan, same bytes.
     const date = this.zip.file(path)?.date ?? FIXED_DATE;
-    this.zip.file(path, xml, { date });
+    // No folder entries: a package needs none, and JSZip would stamp them with the clock.
+    this.zip.file(path, xml, { date, createFolders: false });
   }
 
   remove(path: string): void {
@@ -270,5 +271,13 @@ export class XlsxPackage {
       compression: 'DEFLATE',
       compressionOptions: { level: 6 },
     });
+  }
+}
+
+/** The first `folder/stemN.xml` the package does not hold (part names ignore case). */
+export function freshPath(pkg: XlsxPackage, folder: string, stem: string): string {
+  for (let n = 1; ; n++) {
+    const path = `${folder}/${stem}${n}.xml`;
+    if (!pkg.hasIgnoringCase(path)) return path;
   }
 }

@@ -121,17 +121,22 @@ export function bodyRange(t: TableEntry): {
  */
 export async function setDefinedNames(
   pkg: XlsxPackage,
-  names: readonly { name: string; refersTo: string; comment?: string }[],
+  names: readonly { name: string; refersTo: string; comment?: string; localSheetId?: number }[],
 ): Promise<void> {
   let xml = await pkg.text(WORKBOOK);
   const toAdd: string[] = [];
-  for (const { name, refersTo, comment } of names) {
+  for (const { name, refersTo, comment, localSheetId } of names) {
     // The comment Excel's Name Manager shows (CT_DefinedName's comment attribute).
     const said = comment === undefined ? '' : ` comment="${escapeXml(comment)}"`;
-    const element = `<definedName name="${escapeXml(name)}"${said}>${escapeXml(refersTo)}</definedName>`;
+    // A sheet-scoped name (a print area) names its sheet by its 0-based position.
+    const local = localSheetId === undefined ? '' : ` localSheetId="${localSheetId}"`;
+    const element = `<definedName name="${escapeXml(name)}"${local}${said}>${escapeXml(refersTo)}</definedName>`;
     const existing = elements(xml, 'definedName').find((e) => {
       const a = attributes(e.text);
-      return a.name?.toUpperCase() === name.toUpperCase() && a.localSheetId === undefined;
+      return (
+        a.name?.toUpperCase() === name.toUpperCase() &&
+        a.localSheetId === (localSheetId === undefined ? undefined : String(localSheetId))
+      );
     });
     if (existing) xml = xml.slice(0, existing.start) + element + xml.slice(existing.end);
     else toAdd.push(element);

@@ -31,6 +31,8 @@ describe('the consolidation plan', () => {
       'Joint_EACByProject',
       'Joint_End',
       'Joint_HighRiskCount',
+      'Joint_OpenRiskCount',
+      'Joint_ReviewsDue',
       'Joint_RiskCount',
       'Joint_Start',
       'Joint_TaskCount',

@@ -11,8 +11,33 @@ export function plannedMonths(input: JointInput): number[] {
   return [...new Set(input.projects.flatMap((p) => p.months))].sort((a, b) => a - b);
 }
 
-/** One project's row: planned per month, what falls in no shown month, and its total. */
-function monthRow(p: JointProject, top: number, row: number, months: number): Cell[] {
+export type MonthMeasure = 'Planned' | 'Actual';
+
+/** What charts and the cumulative rows read in a month matrix (absent without months). */
+export interface MonthRefs {
+  /** The month headers, `$B$r:$X$r`. */
+  readonly months: string;
+  /** The total row over the months, same columns, and its 0-based row. */
+  readonly totals: string;
+  readonly totalRow: number;
+}
+
+/** Rows a month matrix takes: header, one a project, and the total. */
+export const monthRows = (projects: number): number => projects + 2;
+
+/** `$B$r:$X$r`: the month columns of 0-based row `row`. */
+function monthSpan(row: number, months: number): string {
+  return `$${columnLetter(1)}$${row + 1}:$${columnLetter(months)}$${row + 1}`;
+}
+
+/** One project's row: an amount per month, what falls in no shown month, and its total. */
+function monthRow(
+  p: JointProject,
+  measure: MonthMeasure,
+  top: number,
+  row: number,
+  months: number,
+): Cell[] {
   const budget = sourceColumns(p.entry.code).budget;
   const month = (c: number) => `${columnLetter(1 + c)}$${top + 1}`;
   const other = 1 + months;
@@ -20,7 +45,7 @@ function monthRow(p: JointProject, top: number, row: number, months: number): Ce
     projectName(p.entry),
     ...Array.from({ length: months }, (_, c) => ({
       formula:
-        `SUMIFS(${budget('Planned')},${budget('Period')},">="&${month(c)},` +
+        `SUMIFS(${budget(measure)},${budget('Period')},">="&${month(c)},` +
         `${budget('Period')},"<"&DATE(YEAR(${month(c)}),MONTH(${month(c)})+1,1))`,
     })),
     {
@@ -28,12 +53,19 @@ function monthRow(p: JointProject, top: number, row: number, months: number): Ce
         ? `${a1(row, other + 1)}-SUM(${a1(row, 1)}:${a1(row, months)})`
         : a1(row, other + 1),
     },
-    { formula: `SUM(${budget('Planned')})` },
+    { formula: `SUM(${budget(measure)})` },
   ];
 }
 
-/** Planned amounts by month: projects down, the months budget lines were planned in across. */
-export function monthMatrix(top: number, input: JointInput): Block {
+/**
+ * Planned or actual amounts by month: projects down, the months budget lines were planned in
+ * across (an actual falls in the month of its line's period).
+ */
+export function monthMatrix(
+  top: number,
+  input: JointInput,
+  measure: MonthMeasure,
+): Block<MonthRefs | null> {
   const { projects } = input;
   const months = plannedMonths(input);
   const totalRow = top + 1 + projects.length;
@@ -50,8 +82,8 @@ export function monthMatrix(top: number, input: JointInput): Block {
         kind: 'cells',
         at: a1(top, 0),
         rows: [
-          ['Planned by month', ...months, 'Other / none', 'Total'],
-          ...projects.map((p, r) => monthRow(p, top, top + 1 + r, months.length)),
+          [`${measure} by month`, ...months, 'Other / none', 'Total'],
+          ...projects.map((p, r) => monthRow(p, measure, top, top + 1 + r, months.length)),
           total,
         ],
       },
@@ -72,6 +104,63 @@ export function monthMatrix(top: number, input: JointInput): Block {
         style: { bold: true },
       },
     ],
-    refs: undefined,
+    refs: months.length
+      ? {
+          months: monthSpan(top, months.length),
+          totals: monthSpan(totalRow, months.length),
+          totalRow,
+        }
+      : null,
+  };
+}
+
+/** What the cumulative curves' chart reads: the months and the two running totals. */
+export interface CumulativeRefs {
+  readonly months: string;
+  readonly planned: string;
+  readonly actual: string;
+}
+
+/**
+ * The cumulative planned and actual curves, one row each under the months: each month adds
+ * its own total to the month before (one addition a cell, not a sum growing with the months).
+ */
+export function cumulativeRows(
+  top: number,
+  input: JointInput,
+  planned: MonthRefs | null,
+  actual: MonthRefs | null,
+): Block<CumulativeRefs | null> {
+  if (!planned || !actual) return { items: [], refs: null };
+  const months = plannedMonths(input).length;
+  const curve = (label: string, totalsRow: number, row: number): Cell[] => [
+    label,
+    ...Array.from({ length: months }, (_, c) => {
+      const own = a1(totalsRow, 1 + c);
+      return { formula: c === 0 ? own : `${a1(row, c)}+${own}` };
+    }),
+  ];
+  return {
+    items: [
+      {
+        kind: 'cells',
+        at: a1(top, 0),
+        rows: [
+          curve('Cumulative planned', planned.totalRow, top),
+          curve('Cumulative actual', actual.totalRow, top + 1),
+        ],
+      },
+      { kind: 'format', range: block(a1(top, 0), 2, 1), style: { bold: true } },
+      {
+        kind: 'format',
+        range: block(a1(top, 1), 2, months),
+        style: { numberFormat: moneyFormats(input.settings).money },
+      },
+    ],
+    refs: {
+      months: planned.months,
+      planned: monthSpan(top, months),
+      actual: monthSpan(top + 1, months),
+    },
   };
 }

@@ -16,6 +16,35 @@ const HEADERS = ['Manager', 'Last reviewed', 'Review'] as const;
 /** Widths the block needs in its columns (a date, a manager's name), by 0-based offset. */
 export const REVIEW_BLOCK_WIDTHS = [18, 13, 11] as const;
 
+/** Where the block's columns stand, for the dashboard (absent without projects). */
+export interface ReviewRefs {
+  readonly manager: string;
+  readonly lastReviewed: string;
+  /** "Due" or "Up to date", one a project, in the projects' order. */
+  readonly flag: string;
+  /** Project `j`'s flag cell (0-based, in the projects' order). */
+  readonly flagAt: (j: number) => string;
+  /** The projects' names, in the summary's first column on the same rows. */
+  readonly project: string;
+  /** The count of projects due. */
+  readonly dueCount: string;
+}
+
+/** The block's refs for `projects` projects at `top`, `left` (as reviewBlock lays it out). */
+export function reviewRefs(top: number, left: number, projects: number): ReviewRefs | null {
+  if (projects === 0) return null;
+  const span = (col: number) =>
+    `$${columnLetter(col)}$${top + 2}:$${columnLetter(col)}$${top + 1 + projects}`;
+  return {
+    manager: span(left),
+    lastReviewed: span(left + 1),
+    flag: span(left + 2),
+    flagAt: (j) => `$${columnLetter(left + 2)}$${top + 2 + j}`,
+    project: span(0),
+    dueCount: `$${columnLetter(left + 2)}$${top + 2 + projects}`,
+  };
+}
+
 /** A project card's cell, blank (not 0) while the card's is. */
 function cardValue(p: JointProject, key: 'manager' | 'lastReviewed'): Cell {
   const ref = sheetRef(p.entry.sheet, cardCell(key));

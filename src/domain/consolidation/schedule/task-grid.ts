@@ -72,6 +72,10 @@ export interface GridRefs {
   readonly column: (header: GridHeader) => string;
   /** True in a row (relative to the first) whose task is overdue: end before today, not done. */
   readonly overdue: string;
+  /** The same rule over the cells `cell` names (e.g. another sheet's references to a row). */
+  readonly overdueOf: (cell: (header: GridHeader) => string) => string;
+  /** True when the task in the cells `cell` names is not finished (status and % done). */
+  readonly unfinishedOf: (cell: (header: GridHeader) => string) => string;
   /** The first row's Milestone cell, column absolute, compared with `MILESTONE`. */
   readonly milestone: string;
   readonly firstRow: number;
@@ -88,12 +92,16 @@ export function gridRefs(
   const first = headerRow + 1;
   const r = first + 1;
   const cell = (h: GridHeader) => `$${GRID_COLUMN.letter(h)}${r}`;
-  const finished = finishedStatuses(statuses)
-    .map((s) => `${cell('Status')}<>${textLiteral(s)}`)
-    .join(',');
+  const done = finishedStatuses(statuses);
+  const unfinished = (c: (h: GridHeader) => string) =>
+    `${done.map((s) => `${c('Status')}<>${textLiteral(s)}`).join(',')},N(${c('% done')})<1`;
+  const overdueOf = (c: (h: GridHeader) => string) =>
+    `AND(ISNUMBER(${c('End')}),${c('End')}<TODAY(),${unfinished(c)})`;
   return {
     column: (h) => GRID_COLUMN.range(h, first, first + tasks - 1),
-    overdue: `AND(ISNUMBER(${cell('End')}),${cell('End')}<TODAY(),${finished},N(${cell('% done')})<1)`,
+    overdue: overdueOf(cell),
+    overdueOf,
+    unfinishedOf: (c) => `AND(${unfinished(c)})`,
     milestone: cell('Milestone'),
     firstRow: first,
     rows: tasks,
