@@ -5,7 +5,7 @@ import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
 import { writeProblems } from '../template/write-check';
 import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
-import { cellsOfPlan, fingerprintOf, type SheetCell } from './fingerprint';
+import { fingerprintOf, fingerprintOfPlan, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
@@ -110,7 +110,7 @@ export function planConsolidation(
     },
     ...sheets.map((s) => ({
       name: fingerprintName(s.name),
-      refersTo: textLiteral(fingerprintOf(cellsOfPlan(s))),
+      refersTo: textLiteral(fingerprintOfPlan(s)),
       comment: 'Set by implan: tells whether this joint sheet was typed into since it was built.',
     })),
   ];
