@@ -71,7 +71,8 @@ export async function paneBlocking(pane, n, { worker = true } = {}) {
   await page.addInitScript(observe);
   const long = { timeout: Number(process.env.PANE_TIMEOUT ?? 20 * 60 * 1000) };
   try {
-    await page.goto(`${pane.base}/taskpane.html`);
+    // The fake host seeds the plan while the page loads: wait for the pane, not for "load".
+    await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'commit' });
     await page
       .getByRole('tab', { name: 'Check' })
       .waitFor(long)
