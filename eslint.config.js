@@ -19,7 +19,7 @@ module.exports = tseslint.config(
     languageOptions: { sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx,mts}', 'test/**/*.{ts,tsx}'],
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: __dirname },
@@ -46,7 +46,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['src/taskpane/**/*.{ts,tsx}'],
+    files: ['src/taskpane/**/*.{ts,tsx,mts}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

@@ -54,11 +54,15 @@ module.exports = (_env, argv) => {
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // TypeScript's ES-module files (.mts, where `import.meta` is allowed) are imported as .mjs.
+      extensionAlias: { '.mjs': ['.mts', '.mjs'] },
+    },
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
+          test: /\.m?tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',

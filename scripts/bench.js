@@ -248,7 +248,7 @@ function table(rows) {
       (r) => `${mb(r.live.maxResponse)} (${mb(r.live.again.maxResponse)})`,
     ],
     [
-      'pane blocked max ms (again)',
+      'pane blocked max ms, domain in thread (again)',
       (r) => `${r.live.blockMs.toFixed(0)} (${r.live.again.blockMs.toFixed(0)})`,
     ],
     ['import cpu/wall s', (r) => `${f1(r.import.cpu)}/${f1(r.import.wall)}`],
@@ -364,7 +364,7 @@ function targets(rows) {
       .join(', '),
   );
   check(
-    'live: the pane never blocks more than 1 s, and the progress bar moves while writing',
+    'live, domain in the pane thread (the fallback where no Web Worker runs; with the worker: bench-pane below): never blocks more than 1 s, and the progress bar moves while writing',
     runs.every((l) => l.blockMs <= 1000 && l.progressSteps >= Math.min(l.writeSyncs, 2)),
     rows
       .map(

@@ -56,10 +56,16 @@ async function buildPane(out, addinUrl) {
   });
 }
 
-/** The pane's own JavaScript: files and sizes, minified and gzipped. */
-export function bundleSize(out) {
+/**
+ * The pane's own JavaScript: files and sizes, minified and gzipped. `worker`: the files the
+ * pane's domain worker loads instead (every script that is no page's own nor the fake host).
+ */
+export function bundleSize(out, { worker = false } = {}) {
   const zlib = require('node:zlib');
-  const files = readdirSync(out).filter((f) => f.startsWith('taskpane') && f.endsWith('.js'));
+  const pages = /^(taskpane|commands|report|fake-office)\b/;
+  const files = readdirSync(out).filter(
+    (f) => f.endsWith('.js') && (worker ? !pages.test(f) : f.startsWith('taskpane')),
+  );
   let minified = 0;
   let gzipped = 0;
   for (const f of files) {

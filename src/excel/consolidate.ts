@@ -13,6 +13,7 @@ import { fingerprintOf, type SheetCell } from '../domain/consolidation/fingerpri
 import type { Diagnostic } from '../domain/diagnostics';
 import { a1, parseRange } from '../domain/plan/a1';
 import type { Scalar, WorkbookPlan } from '../domain/plan/types';
+import type { RawPlan } from '../domain/validation/raw';
 import { hasPlan } from '../domain/template/workbook';
 import { mergesOn } from '../domain/validation/structure';
 import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
@@ -43,7 +44,18 @@ export interface ConsolidateOptions {
   readonly onProgress?: (written: number) => void;
   /** Bytes per write request; smaller after Excel refuses one as too large. */
   readonly budget?: number;
+  /**
+   * Runs the domain's plan: by default here, in this thread; the pane passes one that runs it
+   * in a Web Worker, so seconds of planning never freeze it (src/taskpane/background).
+   */
+  readonly planner?: Planner;
 }
+
+/** Plans a consolidation from the raw plan read: `planConsolidation`, here or elsewhere. */
+export type Planner = (
+  raw: RawPlan,
+  options: Parameters<typeof planConsolidation>[1],
+) => Consolidation | Promise<Consolidation>;
 
 export type LiveConsolidation =
   | { readonly kind: 'unreadable'; readonly diagnostics: readonly Diagnostic[] }
@@ -185,7 +197,8 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
         builtFingerprint: interrupted ? fingerprintOf(cells, merges) : stamp,
       };
     });
-    const planned = planConsolidation(readRaw(), {
+    const planner = options.planner ?? planConsolidation;
+    const planned = await planner(readRaw(), {
       builtAt: options.builtAt ?? builtAtText(new Date()),
       existing,
       replaceEdited: options.replaceEdited ?? false,

@@ -6,9 +6,10 @@
 // Like the pages it stands in for, the fake parses with zod without evaluating strings.
 import '../../src/taskpane/no-eval';
 import { demoPlan } from '../../src/domain/demo';
+import { PlanFile } from '../../src/domain/schema/plan-file';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { applyPlan } from '../../src/excel/apply-plan';
-import { createFakeExcel } from '../excel/fake-excel';
+import { createFakeExcel, type FakeRunOptions } from '../excel/fake-excel';
 import { v1WorkbookPlan } from '../fixtures/template-v1';
 
 const fake = createFakeExcel();
@@ -43,18 +44,69 @@ w.__press = (name: string) =>
       },
     });
   });
-w.Excel = { run: fake.run };
+/**
+ * `npm run bench` sets __implanTimeSyncs before load: every sync then waits a macrotask before
+ * and after, as a round trip to Excel does, and the stretch the fake spends in it is recorded
+ * (__syncSpans), so long tasks the pane causes can be told from the fake host's own work, which
+ * in Excel happens in another process.
+ */
+const spans: [number, number][] = [];
+w.__syncSpans = spans;
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A sync that records the fake's own stretch between two macrotasks. */
+const timedSync = (context: Excel.RequestContext) => async () => {
+  await macrotask();
+  const start = performance.now();
+  try {
+    await context.sync();
+  } finally {
+    spans.push([start, performance.now()]);
+    await macrotask();
+  }
+};
+type Batch = (context: Excel.RequestContext) => Promise<unknown>;
+/**
+ * Excel.run(batch), (options, batch) or (batch, options), as the fake takes them. Runs go one at
+ * a time: the fake keeps one queue of operations for every context, which the waits added here
+ * would otherwise let two runs (the pane refreshing while it acts) fill at once.
+ */
+let previous: Promise<unknown> = Promise.resolve();
+const timedRun = (a: Batch | object, b?: Batch | object): Promise<unknown> => {
+  const batch = (typeof a === 'function' ? a : b) as Batch;
+  const options = (typeof a === 'function' ? b : a) as FakeRunOptions | undefined;
+  const run = () =>
+    fake.run(
+      (context: Excel.RequestContext) =>
+        batch(
+          new Proxy(context, {
+            get: (target, prop) =>
+              prop === 'sync' ? timedSync(target) : (Reflect.get(target, prop) as unknown),
+          }),
+        ),
+      options,
+    );
+  const mine = previous.then(run, run);
+  previous = mine.catch(() => undefined);
+  return mine;
+};
+w.Excel = { run: w.__implanTimeSyncs ? timedRun : fake.run };
 /**
  * A test page can open on a workbook made by implan's template version 1 (the demo plan) by
  * setting __implanSeed = 'v1-demo' before load: the pane then starts on it, as a user would.
  */
-const seeded =
+const seedPlan =
   w.__implanSeed === 'v1-demo'
-    ? applyPlan(v1WorkbookPlan(demoPlan()), {
-        run: fake.run,
-        capabilities: { dataValidation: true, pageLayout: true },
-      })
-    : null;
+    ? v1WorkbookPlan(demoPlan())
+    : // The bench opens the pane on a plan of its own (plan file input).
+      w.__implanSeedPlan
+      ? newWorkbookPlan(PlanFile.parse(w.__implanSeedPlan))
+      : null;
+const seeded = seedPlan
+  ? applyPlan(seedPlan, {
+      run: fake.run,
+      capabilities: { dataValidation: true, pageLayout: true },
+    })
+  : null;
 w.Office = {
   onReady: (callback?: (info: unknown) => void) => {
     w.__onReadyAt = performance.now();

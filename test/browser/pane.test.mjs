@@ -100,6 +100,9 @@ for (const width of [320, 500]) {
     await page.setViewportSize({ width, height: 900 });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Check and Consolidate run the domain in a Web Worker of the pane's own origin.
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole('button', { name: 'Set up plan' }).click();
     for (const [name, count] of [
@@ -192,6 +195,8 @@ for (const width of [320, 500]) {
       'Baseline Variance',
       'Dashboard',
     ]);
+    assert.equal(workers.length, 1, 'one domain worker, started on the first Check');
+    assert.match(workers[0], new RegExp(`^${base}/implan-domain\\.[0-9a-f]+\\.js$`));
     await page.getByText('Last consolidated on').waitFor();
     assert.match(await page.getByLabel('Plan status').innerText(), /0\s+error/);
     await page.screenshot({
@@ -227,6 +232,30 @@ for (const width of [320, 500]) {
     await page.close();
   });
 }
+
+test('checks and consolidates in its own thread where no Web Worker can run', async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 320, height: 760 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    delete window.Worker;
+  });
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByRole('button', { name: 'Set up plan' }).click();
+  await page.getByLabel('Project name').fill('Alpha Rollout');
+  await page.getByLabel('Manager').fill('Dana Whitfield');
+  await page.getByRole('button', { name: 'Add project' }).click();
+  await page.getByText('1 project(s) in this plan.').waitFor();
+  await page.getByRole('tab', { name: 'Check' }).click();
+  await page.getByRole('button', { name: 'Check entries' }).click();
+  await page.getByText(/error\(s\) and|No problems found/).waitFor();
+  await page.getByRole('tab', { name: 'Consolidate' }).click();
+  await page.getByRole('button', { name: 'Consolidate' }).click();
+  await page.getByText('Last consolidated on').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('the ribbon Consolidate runs without the pane and reports in a dialog', async () => {
   const page = await context.newPage();

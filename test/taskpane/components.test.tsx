@@ -85,6 +85,25 @@ describe('the pane components', () => {
     expect(screen.queryByRole('button', { name: /no rows yet/ })).toBeNull();
   });
 
+  it('draws a hundred problems at a time, counting them all', () => {
+    const many: Diagnostic[] = Array.from({ length: 250 }, (_, i) => ({
+      severity: 'warning',
+      code: 'list.unknown',
+      project: i < 240 ? 'Alpha' : 'Beta',
+      sheet: 'Alpha',
+      cell: `A${i + 1}`,
+      message: `Problem ${i + 1}`,
+    }));
+    ui(<DiagnosticList diagnostics={many} onSelect={jest.fn()} />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(100);
+    expect(screen.getByText('240 warnings')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more (150 not shown)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more (50 not shown)' }));
+    expect(screen.getAllByRole('listitem')).toHaveLength(250);
+    expect(screen.getByText('10 warnings')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /more/ })).toBeNull();
+  });
+
   it('shows the plan status: projects, last check, last consolidation', () => {
     ui(
       <StatusCard

@@ -6,7 +6,7 @@ import { validatePlan } from '../validation/validate';
 import { type WriteTarget, writeRefusals } from '../template/write-check';
 import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
 import { DASHBOARD_SHEET, dashboardPlan } from './dashboard-plan';
-import { cellsOfPlan, fingerprintOf, mergesOfPlan, type SheetCell } from './fingerprint';
+import { fingerprintOf, fingerprintOfPlan, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
@@ -127,7 +127,7 @@ export function planConsolidation(
     },
     ...sheets.map((s) => ({
       name: fingerprintName(s.name),
-      refersTo: textLiteral(fingerprintOf(cellsOfPlan(s), mergesOfPlan(s))),
+      refersTo: textLiteral(fingerprintOfPlan(s)),
       comment: 'Set by implan: tells whether this joint sheet was typed into since it was built.',
     })),
   ];

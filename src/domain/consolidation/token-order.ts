@@ -18,25 +18,24 @@ function rowTextOrder(last: number): Int32Array {
 }
 
 /**
- * The cells of sparse columns (`columns.get(col)[row]`, rows 1-based) in the order of their
- * addresses' text followed by "=": columns by their letters, then rows as `rowTextOrder`.
+ * Visits the cells of sparse columns (`columns.get(col)[row]`, rows 1-based) in the order of
+ * their addresses' text followed by "=": columns by their letters, then rows as `rowTextOrder`.
  */
-export function tokenOrder<T>(columns: ReadonlyMap<number, readonly (T | undefined)[]>): T[] {
+export function forEachInTokenOrder<T>(
+  columns: ReadonlyMap<number, readonly (T | undefined)[]>,
+  visit: (cell: T, col: number, row: number) => void,
+): void {
   const last = Math.max(0, ...[...columns.values()].map((c) => c.length - 1));
   const order = rowTextOrder(last);
-  const rank = new Int32Array(last + 1);
-  order.forEach((row, i) => (rank[row] = i));
   const letters = [...columns.keys()].map((col) => ({ col, letters: columnLetter(col) }));
   letters.sort((x, y) => (x.letters < y.letters ? -1 : 1));
-  const out: T[] = [];
+  // Every row of every column in text order, present or not: the joint sheets' columns are
+  // nearly full, so this costs what sorting each column's rows did, without the sort.
   for (const { col } of letters) {
     const column = columns.get(col) ?? [];
-    const ranks: number[] = [];
-    column.forEach((_, row) => ranks.push(rank[row] ?? 0));
-    for (const r of Int32Array.from(ranks).sort()) {
-      const cell = column[order[r] ?? 0];
-      if (cell !== undefined) out.push(cell);
+    for (const row of order) {
+      const cell = column[row];
+      if (cell !== undefined) visit(cell, col, row);
     }
   }
-  return out;
 }

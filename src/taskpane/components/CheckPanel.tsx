@@ -1,9 +1,9 @@
 import { Body1, Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Diagnostic } from '../../domain/diagnostics';
-import { validatePlan } from '../../domain/validation/validate';
 import { type ExcelRun } from '../../excel/host';
 import { selectCell } from '../../excel/navigate';
 import { readRawPlanLive } from '../../excel/read-plan';
+import { validateInBackground } from '../background/client';
 import { hostProblem } from '../host';
 import { useAction } from '../useAction';
 import { DiagnosticList } from './DiagnosticList';
@@ -27,7 +27,7 @@ export function CheckPanel({ run, diagnostics, onChecked, onProblems }: Props) {
   const check = () =>
     attempt(async () => {
       const raw = await readRawPlanLive(run);
-      onChecked(Array.isArray(raw) ? raw : validatePlan(raw));
+      onChecked(Array.isArray(raw) ? raw : await validateInBackground(raw));
     });
   const select = (sheet: string, cell: string) =>
     void selectCell(sheet, cell, run).catch((e: unknown) => onProblems([hostProblem(e)]));

@@ -17,6 +17,7 @@ import type { Diagnostic } from '../../domain/diagnostics';
 import { CONSOLIDATE_STEPS, type ConsolidateStep, consolidateLive } from '../../excel/consolidate';
 import { detectCapabilities, type ExcelRun } from '../../excel/host';
 import { openSheet } from '../../excel/navigate';
+import { planInBackground } from '../background/client';
 import { day, money } from '../format';
 import { hostProblem } from '../host';
 import { ConfirmAction } from './ConfirmAction';
@@ -71,6 +72,7 @@ export function ConsolidatePanel({
       const r = await consolidateLive({
         run,
         replaceEdited,
+        planner: planInBackground,
         onStep: (step) => setPhase({ kind: 'running', step }),
         onProgress: (written) =>
           setPhase({ kind: 'running', step: 'Writing the joint sheets', written }),

@@ -1,6 +1,7 @@
 import {
   Badge,
   Body1,
+  Button,
   Caption1,
   Link,
   Subtitle2,
@@ -8,7 +9,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ErrorCircle16Regular, Warning16Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { Diagnostic } from '../../domain/diagnostics';
+
+/**
+ * Problems drawn at first, and more per click: at 200 projects a Check can find thousands, and
+ * drawing them all at once held the pane for over a second (npm run bench, bench-pane).
+ */
+const PAGE = 100;
 
 const useStyles = makeStyles({
   group: { display: 'grid', gap: tokens.spacingVerticalXS },
@@ -34,16 +42,25 @@ interface Props {
 /** Diagnostics grouped by project with counts; a located one is a link that selects its cell. */
 export function DiagnosticList({ diagnostics, onSelect }: Props) {
   const styles = useStyles();
+  // How many are drawn, for this list of diagnostics: a new Check starts again at one page.
+  const [drawn, setDrawn] = useState({ of: diagnostics, count: PAGE });
+  const shown = drawn.of === diagnostics ? drawn.count : PAGE;
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const key = d.project ?? 'Plan';
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
   }
+  let budget = shown;
   return (
     <>
       {[...groups].map(([project, list]) => {
         const errors = list.filter((d) => d.severity === 'error').length;
         const warnings = list.length - errors;
+        const drawnHere = list.slice(0, Math.max(0, budget));
+        budget -= drawnHere.length;
+        if (drawnHere.length === 0) return null;
         return (
           <section key={project} className={styles.group} aria-label={project}>
             <div className={styles.head}>
@@ -61,7 +78,7 @@ export function DiagnosticList({ diagnostics, onSelect }: Props) {
               )}
             </div>
             <ul className={styles.list}>
-              {list.map((d, i) => (
+              {drawnHere.map((d, i) => (
                 <li key={i} className={styles.item}>
                   {d.severity === 'error' ? (
                     <ErrorCircle16Regular className={styles.error} aria-label="Error" />
@@ -81,6 +98,11 @@ export function DiagnosticList({ diagnostics, onSelect }: Props) {
           </section>
         );
       })}
+      {diagnostics.length > shown && (
+        <Button onClick={() => setDrawn({ of: diagnostics, count: shown + PAGE })}>
+          {`Show ${Math.min(PAGE, diagnostics.length - shown)} more (${diagnostics.length - shown} not shown)`}
+        </Button>
+      )}
       {diagnostics.length > 0 && <Caption1>Click a problem to select its cell.</Caption1>}
     </>
   );
