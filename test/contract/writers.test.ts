@@ -126,7 +126,7 @@ describe('both writers, same plan', () => {
     const file = dashboard(await modelFromXlsx(bytes));
     expect(file?.charts?.map((c) => [c.type, c.series.map((x) => x.name)])).toEqual([
       ['line', ['Planned', 'Actual']],
-      ['clusteredColumn', ['Planned', 'Actual']],
+      ['clusteredColumn', ['Planned', 'Actual', 'Estimate at completion']],
       ['clusteredColumn', ['Open risks']],
     ]);
     expect(file?.charts?.[0]?.series[0]?.values).toMatch(/^Joint Budget!B\d+:[A-Z]+\d+$/);

@@ -89,7 +89,7 @@ describe('consolidate through Office.js', () => {
     const dashboard = () => fake.sheet('Dashboard');
     expect(dashboard().charts.map((c) => [c.type, c.title, c.anchor])).toEqual([
       ['Line', 'Cumulative planned and actual by month', 'G5:P21'],
-      ['ColumnClustered', 'Planned and actual by project', 'G22:P38'],
+      ['ColumnClustered', 'Planned, actual and estimate at completion by project', 'G22:P38'],
       ['ColumnClustered', 'Open risks by band', 'G39:P55'],
     ]);
     expect(dashboard().printArea).toBe('A1:P55');

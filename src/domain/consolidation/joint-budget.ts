@@ -30,11 +30,12 @@ const GAP = 2;
 export interface BudgetChartRefs {
   /** The cumulative curves by month; null when no budget line has a period. */
   readonly cumulative: CumulativeRefs | null;
-  /** Project names and each project's planned and actual totals; null without projects. */
+  /** Project names and each project's planned, actual and EAC totals; null without projects. */
   readonly byProject: {
     readonly projects: string;
     readonly planned: string;
     readonly actual: string;
+    readonly estimate: string;
   } | null;
 }
 
@@ -140,13 +141,16 @@ export function jointBudgetPlan(input: JointInput): {
     ],
     charts: {
       cumulative: cumulative.refs,
-      byProject: n
-        ? {
-            projects: columnSpan(0, matrixAt(0) + 1, matrixAt(0) + n),
-            planned: columnSpan(totalColumn, matrixAt(0) + 1, matrixAt(0) + n),
-            actual: columnSpan(totalColumn, matrixAt(1) + 1, matrixAt(1) + n),
-          }
-        : null,
+      byProject:
+        n && estimate.refs.byProject !== null
+          ? {
+              projects: columnSpan(0, matrixAt(0) + 1, matrixAt(0) + n),
+              planned: columnSpan(totalColumn, matrixAt(0) + 1, matrixAt(0) + n),
+              actual: columnSpan(totalColumn, matrixAt(1) + 1, matrixAt(1) + n),
+              // The estimate block lists the projects in the matrices' order (decision 0012).
+              estimate: estimate.refs.byProject,
+            }
+          : null,
     },
   };
 }

@@ -13,8 +13,8 @@ export interface ChartAnchors {
 const budget = (range: string): SheetRange => ({ sheet: JOINT_BUDGET_SHEET, range });
 
 /**
- * The dashboard's native charts: cumulative planned and actual by month (line), planned and
- * actual by project (clustered columns: a forecast series is one more entry in its list), and
+ * The dashboard's native charts: cumulative planned and actual by month (line), planned, actual
+ * and estimate at completion (actual + forecast to complete) by project (clustered columns), and
  * open risks by band (columns). A chart without data to plot is left out rather than drawn empty.
  */
 export function dashboardCharts(
@@ -47,12 +47,13 @@ export function dashboardCharts(
   if (byProject)
     charts.push({
       type: 'clusteredColumn',
-      title: 'Planned and actual by project',
+      title: 'Planned, actual and estimate at completion by project',
       anchor: anchors.byProject,
       legend: 'bottom',
       series: [
         { name: 'Planned', values: byProject.planned },
         { name: 'Actual', values: byProject.actual },
+        { name: 'Estimate at completion', values: byProject.estimate },
       ].map((s) => ({
         name: s.name,
         categories: budget(byProject.projects),
