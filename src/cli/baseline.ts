@@ -1,7 +1,7 @@
 import { dateToSerial, serialToIso } from '../domain/dates';
 import { fail, ok } from '../domain/diagnostics';
 import { saveBaselinePlan } from '../domain/baseline/save';
-import { storedBaselinesOf } from '../domain/baseline/stored';
+import { sameBaselineName, storedBaselinesOf } from '../domain/baseline/stored';
 import type { SnapshotTotals } from '../domain/baseline/snapshot';
 import { BASELINE_CELL } from '../domain/template/settings-sheet';
 import { NO_PLAN_YET } from '../domain/template/workbook';
@@ -38,10 +38,10 @@ export async function listBaselinesCommand(io: EditIo, file: string): Promise<nu
     io.out(`No baseline is saved in ${file}; save one with: implan baseline ${file} --name NAME`);
     return 0;
   }
-  const compared = state.settings.compareBaseline.toUpperCase();
+  const compared = state.settings.compareBaseline;
   for (const b of saved) {
     const when = b.savedOn === null ? 'date cleared' : `saved on ${serialToIso(b.savedOn)}`;
-    const mark = b.name.toUpperCase() === compared ? ' (compared with)' : '';
+    const mark = sameBaselineName(b.name, compared) ? ' (compared with)' : '';
     io.out(`${b.name}: ${when}${mark}`);
   }
   return 0;

@@ -10,6 +10,7 @@ import {
   type WorkbookPlan,
 } from '../domain/plan/types';
 import { PlanFile } from '../domain/schema/plan-file';
+import { sameSheetName } from '../domain/schema/sheet-name';
 import { Settings } from '../domain/schema/settings';
 import { decodeProject, registryStateOf } from '../domain/template/decode';
 import { REGISTRY_TABLE } from '../domain/template/registry-sheet';
@@ -95,22 +96,24 @@ const fileCell = (c: Cell): Cell =>
   c !== null && typeof c === 'object' ? { formula: toFileFormula(c.formula) } : c;
 const fileRows = (rows: readonly (readonly Cell[])[]) => rows.map((r) => r.map(fileCell));
 
-async function sheetPath(pkg: XlsxPackage, name: string): Promise<string> {
-  const sheet = (await listSheets(pkg)).find((s) => s.name.toUpperCase() === name.toUpperCase());
+/** A sheet's entry and its 0-based place in the workbook (a sheet-scoped name's localSheetId). */
+async function sheetAt(pkg: XlsxPackage, name: string): Promise<{ path: string; index: number }> {
+  const sheets = await listSheets(pkg);
+  const index = sheets.findIndex((s) => sameSheetName(s.name, name));
+  const sheet = sheets[index];
   if (!sheet) throw new PackageError(`The workbook has no sheet named "${name}".`);
-  return sheet.path;
+  return { path: sheet.path, index };
 }
+
+const sheetPath = async (pkg: XlsxPackage, name: string) => (await sheetAt(pkg, name)).path;
 
 /** A sheet's charts (drawing and chart parts) and its print area, on its part in place. */
 async function addSheetParts(pkg: XlsxPackage, sheet: SheetPlan): Promise<void> {
   const charts = sheet.items.flatMap((i) => (i.kind === 'chart' ? [i.chart] : []));
   const area = sheet.print?.area;
   if (charts.length === 0 && !area) return;
-  const sheets = await listSheets(pkg);
-  const index = sheets.findIndex((s) => s.name.toUpperCase() === sheet.name.toUpperCase());
-  const entry = sheets[index];
-  if (!entry) throw new PackageError(`The workbook has no sheet named "${sheet.name}".`);
-  await addCharts(pkg, entry.path, charts);
+  const { path, index } = await sheetAt(pkg, sheet.name);
+  await addCharts(pkg, path, charts);
   if (area)
     await setDefinedNames(pkg, [
       {

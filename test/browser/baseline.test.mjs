@@ -1,33 +1,19 @@
 // The built task pane in headless Chromium against the fake Excel host: Save baseline on the
 // Consolidate tab, and the Settings tab's choice of the baseline compared with, at 320 px
 // (screenshots in out/screenshots).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { root, startPane } from '../../scripts/lib/pane-harness.mjs';
+import { shots, usePane } from './use-pane.mjs';
 
-const shots = path.join(root, 'out', 'screenshots');
-let pane;
-let context;
-let base;
-
-before(async () => {
-  pane = await startPane();
-  ({ context, base } = pane);
-  mkdirSync(shots, { recursive: true });
-});
-
-after(async () => {
-  await pane?.close();
-});
+const pane = usePane();
 
 test('saves a baseline and shows it compared with, at 320 px', async () => {
-  const page = await context.newPage();
+  const page = await pane.context.newPage();
   await page.setViewportSize({ width: 320, height: 900 });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/taskpane.html`);
+  await page.goto(`${pane.base}/taskpane.html`);
   await page.getByRole('button', { name: 'Set up plan' }).click();
   await page.getByLabel('Project name').fill('Alpha Rollout');
   await page.getByLabel('Manager').fill('Dana Whitfield');

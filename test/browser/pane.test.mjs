@@ -1,33 +1,27 @@
 // The built task pane in headless Chromium against the fake Excel host: set up a plan, add a
 // project, and look at it (screenshots in out/screenshots).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { root, startPane } from '../../scripts/lib/pane-harness.mjs';
+import { shots, usePane } from './use-pane.mjs';
 
-const shots = path.join(root, 'out', 'screenshots');
-let pane;
-let context;
-let base;
-
-before(async () => {
-  pane = await startPane();
-  ({ context, base } = pane);
-  mkdirSync(shots, { recursive: true });
-});
-
-after(async () => {
-  await pane?.close();
-});
+const pane = usePane();
+/** The joint sheets Consolidate leaves at the end of the workbook, in order. */
+const JOINT_SHEETS = [
+  'Joint Schedule',
+  'Joint Budget',
+  'Contingency Plan',
+  'Baseline Variance',
+  'Dashboard',
+];
 
 for (const width of [320, 500]) {
   test(`sets up a plan and adds a project at ${width} px`, async () => {
-    const page = await context.newPage();
+    const page = await pane.context.newPage();
     await page.setViewportSize({ width, height: 760 });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/taskpane.html`);
+    await page.goto(`${pane.base}/taskpane.html`);
     await page.getByRole('button', { name: 'Set up plan' }).click();
     await page.getByText('No projects yet').waitFor();
     await page.screenshot({ path: path.join(shots, `pane-empty-${width}.png`), fullPage: true });
@@ -61,12 +55,12 @@ for (const width of [320, 500]) {
 }
 
 test('says so when this Excel cannot apply the in-sheet guards', async () => {
-  const page = await context.newPage();
+  const page = await pane.context.newPage();
   await page.setViewportSize({ width: 320, height: 760 });
   await page.addInitScript(() => {
     window.__implanMaxExcelApi = 1.7;
   });
-  await page.goto(`${base}/taskpane.html`);
+  await page.goto(`${pane.base}/taskpane.html`);
   await page.getByRole('button', { name: 'Set up plan' }).click();
   await page.getByText('In-sheet guards (data validation) were not applied').waitFor();
   await page.getByLabel('Project name').fill('Alpha Rollout');
@@ -96,14 +90,14 @@ async function typeRows(page, table, rows) {
 
 for (const width of [320, 500]) {
   test(`checks, selects a problem's cell, and consolidates at ${width} px`, async () => {
-    const page = await context.newPage();
+    const page = await pane.context.newPage();
     await page.setViewportSize({ width, height: 900 });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // Check and Consolidate run the domain in a Web Worker of the pane's own origin.
     const workers = [];
     page.on('worker', (w) => workers.push(w.url()));
-    await page.goto(`${base}/taskpane.html`);
+    await page.goto(`${pane.base}/taskpane.html`);
     await page.getByRole('button', { name: 'Set up plan' }).click();
     for (const [name, count] of [
       ['Alpha Rollout', 1],
@@ -188,15 +182,9 @@ for (const width of [320, 500]) {
       '1',
     ]);
     const sheets = await page.evaluate(() => window.__fake.sheets.map((s) => s.name));
-    assert.deepEqual(sheets.slice(-5), [
-      'Joint Schedule',
-      'Joint Budget',
-      'Contingency Plan',
-      'Baseline Variance',
-      'Dashboard',
-    ]);
+    assert.deepEqual(sheets.slice(-JOINT_SHEETS.length), JOINT_SHEETS);
     assert.equal(workers.length, 1, 'one domain worker, started on the first Check');
-    assert.match(workers[0], new RegExp(`^${base}/implan-domain\\.[0-9a-f]+\\.js$`));
+    assert.match(workers[0], new RegExp(`^${pane.base}/implan-domain\\.[0-9a-f]+\\.js$`));
     await page.getByText('Last consolidated on').waitFor();
     assert.match(await page.getByLabel('Plan status').innerText(), /0\s+error/);
     await page.screenshot({
@@ -234,14 +222,14 @@ for (const width of [320, 500]) {
 }
 
 test('checks and consolidates in its own thread where no Web Worker can run', async () => {
-  const page = await context.newPage();
+  const page = await pane.context.newPage();
   await page.setViewportSize({ width: 320, height: 760 });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     delete window.Worker;
   });
-  await page.goto(`${base}/taskpane.html`);
+  await page.goto(`${pane.base}/taskpane.html`);
   await page.getByRole('button', { name: 'Set up plan' }).click();
   await page.getByLabel('Project name').fill('Alpha Rollout');
   await page.getByLabel('Manager').fill('Dana Whitfield');
@@ -258,23 +246,17 @@ test('checks and consolidates in its own thread where no Web Worker can run', as
 });
 
 test('the ribbon Consolidate runs without the pane and reports in a dialog', async () => {
-  const page = await context.newPage();
+  const page = await pane.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/commands.html`);
+  await page.goto(`${pane.base}/commands.html`);
   await page.evaluate(() => window.__seedDemo());
   await page.evaluate(() => window.__press('consolidate'));
   const { sheets, dialogs } = await page.evaluate(() => ({
     sheets: window.__fake.sheets.map((s) => s.name),
     dialogs: window.__dialogs,
   }));
-  assert.deepEqual(sheets.slice(-5), [
-    'Joint Schedule',
-    'Joint Budget',
-    'Contingency Plan',
-    'Baseline Variance',
-    'Dashboard',
-  ]);
+  assert.deepEqual(sheets.slice(-JOINT_SHEETS.length), JOINT_SHEETS);
   assert.equal(dialogs.length, 1);
   // The report travels as the `report` query parameter, never in the hash Office may rewrite;
   // Office appends its own _host_info parameter after it (dialog best practices).
@@ -283,9 +265,9 @@ test('the ribbon Consolidate runs without the pane and reports in a dialog', asy
   assert.ok(sent.searchParams.get('report'));
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.__completions), 1);
-  const report = await context.newPage();
+  const report = await pane.context.newPage();
   await report.setViewportSize({ width: 420, height: 320 });
-  const opened = `${dialogs[0].replace(/^https?:\/\/[^/]+/, base)}&_host_info=Excel$Win32$16.01$en-US$$$$0`;
+  const opened = `${dialogs[0].replace(/^https?:\/\/[^/]+/, pane.base)}&_host_info=Excel$Win32$16.01$en-US$$$$0`;
   await report.goto(opened);
   await report.getByRole('heading', { name: 'Consolidated' }).waitFor();
   const text = await report.getByRole('status').innerText();
@@ -300,14 +282,14 @@ test('the ribbon Consolidate runs without the pane and reports in a dialog', asy
 });
 
 test('offers Upgrade on a version 1 workbook, then flags the projects due for review at 320 px', async () => {
-  const page = await context.newPage();
+  const page = await pane.context.newPage();
   await page.setViewportSize({ width: 320, height: 760 });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     window.__implanSeed = 'v1-demo';
   });
-  await page.goto(`${base}/taskpane.html`);
+  await page.goto(`${pane.base}/taskpane.html`);
   const upgrade = page.getByRole('button', { name: 'Upgrade' });
   await upgrade.waitFor();
   assert.match(

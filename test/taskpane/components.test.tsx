@@ -20,6 +20,7 @@ import { SettingsPanel } from '../../src/taskpane/components/SettingsPanel';
 import { StatusCard } from '../../src/taskpane/components/StatusCard';
 import { readWorkbookState } from '../../src/excel/read-state';
 import { createFakeExcel, type FakeExcel } from '../excel/fake-excel';
+import { JOINT_SHEET_NAMES, lastSheets } from '../support/joint-sheets';
 
 // jsdom has no layout: Fluent's message bar only needs to be able to observe.
 globalThis.ResizeObserver ??= class {
@@ -160,20 +161,14 @@ describe('the pane components', () => {
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
     });
-    // Consolidate now builds four sheets, the dashboard's charts too: on a loaded machine the
-    // fake host takes longer than findBy's default second.
+    // Consolidate builds five sheets and the dashboard's charts: on a loaded machine the fake
+    // host takes longer than findBy's default second.
     await screen.findByRole('heading', { name: 'Totals' }, { timeout: 10_000 });
     expect(screen.getByText('EUR 826,500.00')).toBeTruthy();
     expect(screen.getByText('3 Feb 2025')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open Contingency Plan' })).toBeTruthy();
     expect(onChecked).toHaveBeenCalledWith([]);
-    expect(fake.sheets.map((s) => s.name).slice(-5)).toEqual([
-      'Joint Schedule',
-      'Joint Budget',
-      'Contingency Plan',
-      'Baseline Variance',
-      'Dashboard',
-    ]);
+    expect(lastSheets(fake.sheets.map((s) => s.name))).toEqual(JOINT_SHEET_NAMES);
   });
 
   it('removes the joint sheets after asking, leaving the project sheets', async () => {
@@ -183,8 +178,8 @@ describe('the pane components', () => {
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Consolidate' }));
     });
-    // Consolidate now builds four sheets, the dashboard's charts too: on a loaded machine the
-    // fake host takes longer than findBy's default second.
+    // Consolidate builds five sheets and the dashboard's charts: on a loaded machine the fake
+    // host takes longer than findBy's default second.
     await screen.findByRole('heading', { name: 'Totals' }, { timeout: 10_000 });
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Remove joint sheets…' }));

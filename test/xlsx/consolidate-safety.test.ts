@@ -18,6 +18,7 @@ import {
   readWorkbookState,
 } from '../../src/xlsx/workbook-file';
 import { excelLikeWorkbook } from '../fixtures/excel-like';
+import { JOINT_SHEET_NAMES as JOINT, lastSheets } from '../support/joint-sheets';
 
 const BUILT = '1 Dec 2026 09:00 UTC';
 const SHARED = [
@@ -25,13 +26,6 @@ const SHARED = [
   'xl/workbook.xml',
   'xl/_rels/workbook.xml.rels',
   'xl/styles.xml',
-];
-const JOINT = [
-  'Joint Schedule',
-  'Joint Budget',
-  'Contingency Plan',
-  'Baseline Variance',
-  'Dashboard',
 ];
 
 async function sheetPaths(bytes: Uint8Array): Promise<Map<string, string>> {
@@ -65,7 +59,7 @@ describe('consolidate: safety', () => {
       expect([path, p1.get(path) === text]).toEqual([path, true]);
     }
     const sheets = await sheetPaths(bytes!);
-    expect([...sheets.keys()].slice(-JOINT.length)).toEqual(JOINT);
+    expect(lastSheets([...sheets.keys()])).toEqual(JOINT);
   });
 
   it('rebuilds the same joint sheets in place when run twice, without asking', async () => {

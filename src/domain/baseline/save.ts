@@ -10,7 +10,7 @@ import type { RawPlan } from '../validation/raw';
 import { validatePlan } from '../validation/validate';
 import { BASELINE_LIST, BASELINE_ROWS, baselinesSheetPlan, listRow, snapshotRows } from './sheet';
 import { snapshotOfRaw, snapshotTotals, type SnapshotTotals } from './snapshot';
-import { type StoredBaseline, storedBaselinesOf } from './stored';
+import { sameBaselineName, type StoredBaseline, storedBaselinesOf } from './stored';
 
 export const BASELINE_NAME_MAX = 60;
 
@@ -48,7 +48,7 @@ export function baselineNameProblem(
       'baseline-name',
       `The baseline name "${trimmed}" starts with ${trimmed[0]}, which a spreadsheet may read as a formula; choose another name.`,
     );
-  const same = saved.find((b) => b.name.toUpperCase() === trimmed.toUpperCase());
+  const same = saved.find((b) => sameBaselineName(b.name, trimmed));
   if (same) {
     const when = same.savedOn === null ? '' : ` (saved on ${serialToIso(same.savedOn)})`;
     return refusal(

@@ -20,6 +20,13 @@ export interface StoredBaseline {
 }
 
 /** A table's size as read: every body row, and the first row after the last filled one. */
+/**
+ * Whether two baseline names name the same baseline: ignoring case, as Excel compares the text
+ * of a Settings cell and a table's key column, and as names are refused when taken.
+ */
+export const sameBaselineName = (a: string, b: string): boolean =>
+  a.toUpperCase() === b.toUpperCase();
+
 export interface TableSize {
   readonly bodyRows: number;
   readonly nextRow: number;

@@ -3,7 +3,7 @@ import { textLiteral } from '../../plan/references';
 import type { Cell, SheetItem, SheetPlan } from '../../plan/types';
 import type { Diagnostic } from '../../diagnostics';
 import { serialToIso } from '../../dates';
-import { baselineRowsOf, storedBaselinesOf } from '../../baseline/stored';
+import { baselineRowsOf, sameBaselineName, storedBaselinesOf } from '../../baseline/stored';
 import { BASELINE_CELL } from '../../template/settings-sheet';
 import { numberFormats } from '../../template/styles';
 import type { RawPlan } from '../../validation/raw';
@@ -92,7 +92,7 @@ function comparedOf(raw: RawPlan): {
       sentence: `No baseline is compared: save one (Save baseline, or implan baseline) and name it in Settings ${BASELINE_CELL}.`,
       warnings: [],
     };
-  const found = stored.value?.baselines.find((b) => b.name.toUpperCase() === name.toUpperCase());
+  const found = stored.value?.baselines.find((b) => sameBaselineName(b.name, name));
   if (!found || !stored.value) {
     const message = `Settings ${BASELINE_CELL} names the baseline "${name}", which the Baselines sheet does not hold; the Baseline Variance sheet compares with nothing until it names a saved one.`;
     return {
