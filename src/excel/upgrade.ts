@@ -95,7 +95,7 @@ async function upgradeOnce(
   return await run(
     async (context) => {
       const q = new WriteQueue(context, options.budget);
-      const readState = queueStateRead(context);
+      const readState = queueStateRead(context, undefined, caps);
       const names = context.workbook.names.load('items/name,items/formula');
       await q.flush();
       const state = readState();
