@@ -1,4 +1,4 @@
-import { dateToSerial, serialToIso } from '../domain/dates';
+import { todaySerial, serialToIso } from '../domain/dates';
 import { fail, ok } from '../domain/diagnostics';
 import { saveBaselinePlan } from '../domain/baseline/save';
 import { sameBaselineName, storedBaselinesOf } from '../domain/baseline/stored';
@@ -52,7 +52,7 @@ export async function saveBaselineCommand(
   io: EditIo,
   file: string,
   name: string | undefined,
-  today: number = dateToSerial(new Date()),
+  today: number = todaySerial(),
 ): Promise<number> {
   if (name === undefined)
     throw new UserError(

@@ -54,8 +54,17 @@ export function serialToDate(serial: number): Date {
   return new Date(EPOCH_MS + Math.round(serial) * DAY_MS);
 }
 
+/** The serial of a date at (or near) UTC midnight, as dates parsed from ISO text are. */
 export function dateToSerial(date: Date): number {
   return Math.round((date.getTime() - EPOCH_MS) / DAY_MS);
+}
+
+/**
+ * Today's serial on the clock's calendar in local time, as Excel's TODAY() counts it: the day
+ * the user sees, not the nearest UTC midnight (which is tomorrow from noon UTC on).
+ */
+export function todaySerial(now: Date = new Date()): number {
+  return dateToSerial(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
 }
 
 export function serialToIso(serial: number): string {

@@ -2,7 +2,7 @@ import type { Result } from '../domain/diagnostics';
 import { fail, ok } from '../domain/diagnostics';
 import { saveBaselinePlan } from '../domain/baseline/save';
 import type { SnapshotTotals } from '../domain/baseline/snapshot';
-import { dateToSerial } from '../domain/dates';
+import { todaySerial } from '../domain/dates';
 import { writeRefusals } from '../domain/template/write-check';
 import { hasPlan } from '../domain/template/workbook';
 import type { ActionOptions, Applied } from './actions';
@@ -31,7 +31,7 @@ export async function saveBaseline(
 ): Promise<Result<Applied<SavedBaseline>>> {
   const run = options.run ?? defaultRun;
   const caps = options.capabilities ?? detectCapabilities();
-  const today = options.today ?? dateToSerial(new Date());
+  const today = options.today ?? todaySerial();
   return await run(
     async (context) => {
       const loads = new Loads(context);

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Diagnostic } from '../domain/diagnostics';
+import { serialToIso, todaySerial } from '../domain/dates';
 import { defaultRun, withRetries } from '../excel/host';
 import { officeBackground } from '../excel/office';
 import { type PlanStatus, readPlanStatus } from '../excel/read-state';
@@ -55,9 +56,7 @@ function officeTheme() {
 
 /** Today on the pane's clock, as the user's calendar says it (local date, not UTC). */
 function todayIso(): string {
-  const d = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  return serialToIso(todaySerial());
 }
 
 /** The projects due for review, by the rule the sheets' formulas apply. */

@@ -4,7 +4,7 @@
  * Consolidate leaves the Baselines sheet byte-identical.
  */
 import { promises as fs } from 'node:fs';
-import { dateToSerial, serialToIso } from '../../src/domain/dates';
+import { todaySerial, serialToIso } from '../../src/domain/dates';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { demoPlan } from '../../src/domain/demo';
 import { XlsxPackage } from '../../src/xlsx/ooxml/package';
@@ -46,7 +46,7 @@ describe('implan baseline', () => {
       `Saved the baseline "Review March" (3 project(s), 17 task(s), planned EUR 826,500.00, 9 open risk(s)) on the Baselines sheet of ${book} (the previous version is in ${book}.bak). To compare with it: implan settings ${book} --set "baseline=Review March". Consolidate builds the Baseline Variance sheet.`,
     );
     expect((await fs.readFile(`${book}.bak`)).equals(before)).toBe(true);
-    const today = serialToIso(dateToSerial(new Date()));
+    const today = serialToIso(todaySerial());
     expect((await cli('baseline', book, '--list')).out.split('\n')).toEqual([
       'Approved 2025-01-31: saved on 2025-01-31 (compared with)',
       `Review March: saved on ${today}`,

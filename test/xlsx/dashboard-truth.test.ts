@@ -5,13 +5,13 @@
  * the run is repeated if midnight falls in between, as in review-truth.test.ts), open risks by
  * band, and actual by month beside planned with the cumulative planned and actual rows.
  */
-import { dateToSerial, serialToIso } from '../../src/domain/dates';
+import { todaySerial, serialToIso } from '../../src/domain/dates';
 import { PlanFile } from '../../src/domain/schema/plan-file';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { consolidateWorkbook, newWorkbook } from '../../src/xlsx/workbook-file';
 import { type ComputedBook, computedValues, requireLibreOffice } from '../support/libreoffice';
 
-const today = () => dateToSerial(new Date());
+const today = () => todaySerial();
 
 /** Tasks by their end, relative to today: what each one is, and whether a list shows it. */
 const TASKS = [

@@ -5,14 +5,14 @@
  * follows the clock, so the expectation is computed for the day before and after the run, and
  * the run repeated if midnight fell between them.
  */
-import { dateToSerial, serialToIso } from '../../src/domain/dates';
+import { todaySerial, serialToIso } from '../../src/domain/dates';
 import { PlanFile } from '../../src/domain/schema/plan-file';
 import { isReviewDue } from '../../src/domain/template/review';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
 import { consolidateWorkbook, newWorkbook } from '../../src/xlsx/workbook-file';
 import { type ComputedBook, computedValues, requireLibreOffice } from '../support/libreoffice';
 
-const today = () => dateToSerial(new Date());
+const today = () => todaySerial();
 const AGES = [0, 7, 8, 30, 31, 400, null] as const;
 
 function planReviewed(every: number, day: number): PlanFile {

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { defaultBaselineName } from '../../domain/baseline/save';
-import { dateToSerial } from '../../domain/dates';
+import { todaySerial } from '../../domain/dates';
 import type { Diagnostic } from '../../domain/diagnostics';
 import { type SavedBaseline, saveBaseline } from '../../excel/baseline';
 import type { ExcelRun } from '../../excel/host';
@@ -33,7 +33,7 @@ interface Props {
  */
 export function SaveBaselinePanel({ run, today, onDone, onProblems }: Props) {
   const styles = useStyles();
-  const day = today ?? dateToSerial(new Date());
+  const day = today ?? todaySerial();
   const [name, setName] = useState(() => defaultBaselineName(day));
   const [saved, setSaved] = useState<SavedBaseline | null>(null);
   const { busy, run: act } = useAction(onDone, onProblems);
