@@ -5,7 +5,7 @@ import type { ColumnSpec } from '../template/columns';
 import { sheetHeading } from '../template/heading';
 import { numberFormats } from '../template/styles';
 import { tableSection } from '../template/table-section';
-import { extreme, type SnapshotProject, type SnapshotTotals } from './snapshot';
+import { extreme, type SnapshotLine, type SnapshotProject, type SnapshotTotals } from './snapshot';
 
 /**
  * The Baselines sheet (decision 0010): two tables side by side, so each grows downwards on its
@@ -44,14 +44,36 @@ export const ROW_COLUMNS = [
 export type ListColumn = (typeof LIST_COLUMNS)[number];
 export type RowColumn = (typeof ROW_COLUMNS)[number];
 
-/** What a row of BaselineRows records; Budget rows keep the line's month in Start. */
+/**
+ * What a row of BaselineRows records; Budget rows keep the line's month in Start. A project's
+ * planned total by funding source is one "Funding source" row a source (ID the source as first
+ * typed, compared ignoring case as SUMIFS does) and one "No funding source" row for lines
+ * without one, so a source named like that label is never mistaken for the blank ones.
+ */
 export const KINDS = {
   project: 'Project',
   task: 'Task',
   category: 'Category',
+  source: 'Funding source',
+  unfunded: 'No funding source',
   line: 'Budget',
   risk: 'Risk',
 } as const;
+
+/** The ID of a project's "No funding source" row. */
+export const NO_SOURCE_ID = '(no source)';
+
+/** Planned by a key of each line, keys compared ignoring case and spelled as first met. */
+function plannedBy(lines: readonly SnapshotLine[], key: (l: SnapshotLine) => string) {
+  const sums = new Map<string, { name: string; amount: number }>();
+  for (const l of lines) {
+    const name = key(l);
+    const entry = sums.get(name.toUpperCase());
+    if (entry) entry.amount += l.planned;
+    else sums.set(name.toUpperCase(), { name, amount: l.planned });
+  }
+  return [...sums.values()];
+}
 
 type Row = readonly Scalar[];
 const DATES = new Set<string>(['Saved on', 'Start', 'End']);
@@ -91,9 +113,8 @@ export function snapshotRows(name: string, projects: readonly SnapshotProject[])
       const all: Partial<Record<RowColumn, Scalar>> = { ...rest, Baseline: name, Project: p.code };
       return ROW_COLUMNS.map((c) => (c === 'Kind' ? kind : c === 'ID' ? id : (all[c] ?? null)));
     };
-    const categories = new Map<string, number>();
-    for (const l of p.budget)
-      categories.set(l.category, (categories.get(l.category) ?? 0) + l.planned);
+    const categories = plannedBy(p.budget, (l) => l.category);
+    const sources = plannedBy(p.budget, (l) => l.source);
     return [
       row(KINDS.project, p.code, {
         Start: extreme(
@@ -109,8 +130,13 @@ export function snapshotRows(name: string, projects: readonly SnapshotProject[])
       ...p.tasks.map((t) =>
         row(KINDS.task, t.id, { Start: t.start, End: t.end, Status: t.status }),
       ),
-      ...[...categories].map(([category, amount]) =>
+      ...categories.map(({ name: category, amount }) =>
         row(KINDS.category, category, { Category: category, Amount: amount }),
+      ),
+      ...sources.map(({ name: source, amount }) =>
+        source === ''
+          ? row(KINDS.unfunded, NO_SOURCE_ID, { Amount: amount })
+          : row(KINDS.source, source, { Amount: amount }),
       ),
       ...p.budget.map((l, i) =>
         row(KINDS.line, `L${i + 1}`, { Category: l.category, Start: l.period, Amount: l.planned }),

@@ -20,6 +20,8 @@ export interface SnapshotTask {
 
 export interface SnapshotLine {
   readonly category: string;
+  /** The line's funding source as typed, '' when blank. */
+  readonly source: string;
   /** Serial of the line's month, or null. */
   readonly period: number | null;
   readonly planned: number;
@@ -44,6 +46,10 @@ export interface SnapshotProject {
 const num = (v: RawValue | undefined): number | null => (typeof v === 'number' ? v : null);
 const text = (v: RawValue | undefined) =>
   v === null || v === undefined || typeof v === 'object' ? '' : String(v).trim();
+
+/** A text as typed, spaces kept: "Grant " is another funding source than "Grant" (0012). */
+const rawText = (v: RawValue | undefined) =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 
 /** The cells of a table's column, by the template's column name. */
 function reader(table: RawTable | undefined) {
@@ -80,6 +86,7 @@ export function snapshotOfRaw(plan: RawPlan): SnapshotProject[] {
         })),
         budget: filled(p.budget, ['Category', 'Planned']).map((row) => ({
           category: text(b('Category')(row)),
+          source: rawText(b('Funding source')(row)),
           period: num(b('Period')(row)),
           planned: num(b('Planned')(row)) ?? 0,
           actual: num(b('Actual')(row)) ?? 0,
@@ -111,6 +118,7 @@ export function snapshotOfPlanFile(plan: PlanFile): SnapshotProject[] {
       })),
       budget: p.budget.map((l) => ({
         category: l.category,
+        source: l.fundingSource,
         period: l.period === null ? null : monthToSerial(l.period),
         planned: l.planned,
         actual: l.actual ?? 0,

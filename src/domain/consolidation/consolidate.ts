@@ -8,6 +8,7 @@ import { contingencyPlan, CONTINGENCY_SHEET } from './contingency-plan';
 import { DASHBOARD_SHEET, dashboardPlan } from './dashboard-plan';
 import { fingerprintOf, fingerprintOfPlan, type SheetCell } from './fingerprint';
 import { jointInputOf, jointTotals, type JointTotals } from './input';
+import { comparisonOf } from './compared';
 import { JOINT_BUDGET_SHEET, jointBudgetPlan } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET, jointSchedulePlan } from './joint-schedule';
 import { VARIANCE_SHEET, variancePlan } from './variance/sheet';
@@ -107,9 +108,10 @@ export function planConsolidation(
 
   const input = jointInputOf(included, options.builtAt);
   const schedule = jointSchedulePlan(input);
-  const budget = jointBudgetPlan(input);
+  const comparison = comparisonOf(included);
+  const budget = jointBudgetPlan(input, comparison.base);
   const contingency = contingencyPlan(input);
-  const variance = variancePlan(input, included);
+  const variance = variancePlan(input, included, comparison);
   const parts = [schedule, budget, contingency, { sheet: variance.sheet, names: [] }];
   const dashboard = dashboardPlan(input, {
     ...schedule.refs,

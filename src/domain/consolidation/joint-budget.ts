@@ -17,6 +17,7 @@ import {
   estimateRows,
 } from './budget/estimate';
 import { estimateBySource, fundingColumns, fundingRows, fundingSources } from './budget/funding';
+import type { ComparedBaseline } from './compared';
 import type { JointInput } from './input';
 import { jointHeading, overallCheck } from './joint-sheet';
 
@@ -51,7 +52,10 @@ const columnSpan = (col: number, first: number, last: number) =>
  * by month, and their cumulative curves. Every figure is a live formula; actuals above plan and plans above the ceiling are
  * highlighted.
  */
-export function jointBudgetPlan(input: JointInput): {
+export function jointBudgetPlan(
+  input: JointInput,
+  base: ComparedBaseline | null,
+): {
   sheet: SheetPlan;
   names: NamePlan[];
   charts: BudgetChartRefs;
@@ -65,16 +69,21 @@ export function jointBudgetPlan(input: JointInput): {
   const forecast = budgetMatrix(matrixAt(3), input, 'Forecast to complete', null);
   // Estimate at completion by project, by category and by funding source (decision 0012).
   const estimateTop = matrixAt(4);
-  const estimate = estimateByProject(estimateTop, input);
+  const estimate = estimateByProject(estimateTop, input, base);
   const categoryTop = estimateTop + estimateRows(projects.length) + GAP;
-  const byCategory = estimateByCategory(categoryTop, input, {
-    planned: planned.refs,
-    actual: actual.refs,
-    forecast: forecast.refs,
-  });
+  const byCategory = estimateByCategory(
+    categoryTop,
+    input,
+    {
+      planned: planned.refs,
+      actual: actual.refs,
+      forecast: forecast.refs,
+    },
+    base,
+  );
   const sourceTop = categoryTop + categoryRows(settings.budgetCategories.length) + GAP;
-  const bySource = estimateBySource(sourceTop, input);
-  const reserveTop = sourceTop + fundingRows(projects.length) + GAP;
+  const bySource = estimateBySource(sourceTop, input, base);
+  const reserveTop = sourceTop + fundingRows(projects.length, base) + GAP;
   const reserve = contingencyReserve(reserveTop, input);
   const monthsTop = reserveTop + reserveRows(projects.length) + GAP;
   const months = monthMatrix(monthsTop, input, 'Planned');
@@ -98,7 +107,7 @@ export function jointBudgetPlan(input: JointInput): {
   const widest = Math.max(
     matrixColumns(settings.budgetCategories.length).check + 1,
     plannedMonths(input).length + 3,
-    fundingColumns(fundingSources(input).length).check + 1,
+    fundingColumns(fundingSources(input, base).length).check + 1,
   );
   return {
     sheet: {

@@ -34,3 +34,12 @@ export function wholeColumn(table: string, column: string): string {
 export function textLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/**
+ * A SUMIFS criterion that matches `text`, whole: "=" first, so a text that starts
+ * with "<", ">" or "=" is not read as a comparison, and "~" before "*", "?" and "~", which
+ * both engines otherwise read as wildcards.
+ */
+export function exactCriterion(text: string): string {
+  return textLiteral(`=${text.replace(/[~*?]/g, '~$&')}`);
+}

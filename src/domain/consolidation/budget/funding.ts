@@ -1,31 +1,33 @@
 import { a1, block, columnLetter } from '../../plan/a1';
-import { textLiteral } from '../../plan/references';
+import { exactCriterion, textLiteral } from '../../plan/references';
 import type { Cell, SheetItem } from '../../plan/types';
 import { styles } from '../../template/styles';
 import { type Block, sourceColumns } from '../blocks';
 import { compareNames, distinctSources, type JointInput, type JointProject } from '../input';
 import { projectName } from '../joint-sheet';
+import { KINDS } from '../../baseline/sheet';
+import type { ComparedBaseline } from '../compared';
+import { savedPlannedSum, savedSources } from './against-baseline';
 import { moneyFormats } from './matrix';
 
-/** Rows the block takes for `projects` projects: header, one a project, and the total. */
-export const fundingRows = (projects: number): number => projects + 2;
+/**
+ * Rows the block takes for `projects` projects: header, one a project, the total, and with a
+ * compared baseline its planned amounts and their difference with the estimate.
+ */
+export const fundingRows = (projects: number, base: ComparedBaseline | null): number =>
+  projects + 2 + (base ? 2 : 0);
 
 /**
- * The funding sources of all included projects, each once (ignoring case, as SUMIFS does), in
- * name order, spelled as first met: a stable order whatever order the lines were typed in.
+ * The funding sources of all included projects and of the compared baseline, each once
+ * (ignoring case, as SUMIFS does), in name order, spelled as first met: a stable order
+ * whatever order the lines were typed in.
  */
-export function fundingSources(input: JointInput): string[] {
-  const all = distinctSources(input.projects.flatMap((p) => p.fundingSources));
+export function fundingSources(input: JointInput, base: ComparedBaseline | null): string[] {
+  const all = distinctSources([
+    ...input.projects.flatMap((p) => p.fundingSources),
+    ...((base && savedSources(base)) ?? []),
+  ]);
   return all.sort((a, b) => compareNames(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * A SUMIFS criterion that matches `source` as text, whole: "=" first, so a source that starts
- * with "<", ">" or "=" is not read as a comparison, and "~" before "*", "?" and "~", which
- * both engines otherwise read as wildcards.
- */
-export function exactCriterion(source: string): string {
-  return textLiteral(`=${source.replace(/[~*?]/g, '~$&')}`);
 }
 
 /** A header people can read: a source whose spaces would not show is quoted. */
@@ -73,12 +75,47 @@ function projectRow(p: JointProject, row: number, sources: readonly string[]): C
 }
 
 /**
+ * Under the Total row: the planned amount the compared baseline saved under each source (and
+ * under none) for all its projects, and the baseline less the estimate at completion. A
+ * baseline saved before implan kept funding sources says so instead of comparing with zero.
+ */
+function baselineRows(base: ComparedBaseline, totalRow: number, sources: readonly string[]) {
+  const col = fundingColumns(sources.length);
+  const savedRow = totalRow + 1;
+  const blank = (first: Cell): Cell[] => [first, ...Array<Cell>(col.check).fill(null)];
+  if (savedSources(base) === null)
+    return [
+      blank('Baseline planned: this baseline did not save funding sources; save a new one'),
+      blank(null),
+    ];
+  const saved: Cell[] = [
+    'Baseline planned',
+    ...sources.map((s) => ({ formula: savedPlannedSum(base, KINDS.source, s) })),
+    { formula: savedPlannedSum(base, KINDS.unfunded) },
+    { formula: savedPlannedSum(base, KINDS.project) },
+    null,
+  ];
+  const difference: Cell[] = [
+    'Baseline - EAC',
+    ...Array.from({ length: col.total }, (_, c) => ({
+      formula: `${a1(savedRow, 1 + c)}-${a1(totalRow, 1 + c)}`,
+    })),
+    null,
+  ];
+  return [saved, difference];
+}
+
+/**
  * Estimate at completion (actual + forecast to complete) by project and funding source: the
  * sources the projects' budget lines name at consolidation, "(no source)" for blank ones, and a
  * check for amounts under sources typed since. SUMIFS per cell, linear in the lines.
  */
-export function estimateBySource(top: number, input: JointInput): Block<FundingRefs> {
-  const sources = fundingSources(input);
+export function estimateBySource(
+  top: number,
+  input: JointInput,
+  base: ComparedBaseline | null,
+): Block<FundingRefs> {
+  const sources = fundingSources(input, base);
   const n = input.projects.length;
   const col = fundingColumns(sources.length);
   const { money } = moneyFormats(input.settings);
@@ -101,6 +138,7 @@ export function estimateBySource(top: number, input: JointInput): Block<FundingR
     header,
     ...input.projects.map((p, r) => projectRow(p, top + 1 + r, sources)),
     total,
+    ...(base ? baselineRows(base, totalRow, sources) : []),
   ];
   const items: SheetItem[] = [
     { kind: 'cells', at: a1(top, 0), rows },
@@ -113,11 +151,17 @@ export function estimateBySource(top: number, input: JointInput): Block<FundingR
     { kind: 'format', range: a1(top, col.check), style: { ...styles.header, hAlign: 'left' } },
     {
       kind: 'format',
-      range: block(a1(top + 1, 1), n + 1, col.total),
+      range: block(a1(top + 1, 1), n + (base ? 2 : 1), col.total),
       style: { numberFormat: money },
     },
     { kind: 'format', range: block(a1(totalRow, 0), 1, col.total + 1), style: { bold: true } },
   ];
+  if (base)
+    items.push({
+      kind: 'format',
+      range: block(a1(totalRow + 2, 1), 1, col.total),
+      style: { numberFormat: moneyFormats(input.settings).signed, bold: true },
+    });
   if (n > 0)
     items.push({
       kind: 'format',

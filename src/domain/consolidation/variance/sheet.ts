@@ -2,14 +2,12 @@ import { columnLetter } from '../../plan/a1';
 import { textLiteral } from '../../plan/references';
 import type { Cell, SheetItem, SheetPlan } from '../../plan/types';
 import type { Diagnostic } from '../../diagnostics';
-import { serialToIso } from '../../dates';
-import { baselineRowsOf, sameBaselineName, storedBaselinesOf } from '../../baseline/stored';
-import { BASELINE_CELL } from '../../template/settings-sheet';
 import { numberFormats } from '../../template/styles';
 import type { RawPlan } from '../../validation/raw';
+import type { Comparison } from '../compared';
 import type { JointInput } from '../input';
 import { jointHeading } from '../joint-sheet';
-import { budgetRows, projectRow, type RiskBlock, riskRows, type Saved, taskRows } from './rows';
+import { budgetRows, projectRow, type RiskBlock, riskRows, taskRows } from './rows';
 import { CHANGED, SLIP_HIGHLIGHTS, section, type VarianceColumn } from './section';
 
 export const VARIANCE_SHEET = 'Baseline Variance';
@@ -72,51 +70,6 @@ function columns(money: string) {
   };
 }
 
-/** The compared baseline's rows and the sentence that says which, or why there are none. */
-function comparedOf(raw: RawPlan): {
-  base: Saved | null;
-  sentence: string;
-  warnings: Diagnostic[];
-} {
-  const name = raw.settings.compareBaseline;
-  const stored = storedBaselinesOf(raw.baselines, []);
-  if (!stored.ok)
-    return {
-      base: null,
-      sentence: 'The Baselines sheet cannot be read, so nothing is compared; run implan validate.',
-      warnings: stored.problems.map((p) => ({ ...p, severity: 'warning' as const })),
-    };
-  if (name === '')
-    return {
-      base: null,
-      sentence: `No baseline is compared: save one (Save baseline, or implan baseline) and name it in Settings ${BASELINE_CELL}.`,
-      warnings: [],
-    };
-  const found = stored.value?.baselines.find((b) => sameBaselineName(b.name, name));
-  if (!found || !stored.value) {
-    const message = `Settings ${BASELINE_CELL} names the baseline "${name}", which the Baselines sheet does not hold; the Baseline Variance sheet compares with nothing until it names a saved one.`;
-    return {
-      base: null,
-      sentence: message,
-      warnings: [
-        {
-          severity: 'warning',
-          code: 'baseline-unknown',
-          sheet: 'Settings',
-          cell: BASELINE_CELL,
-          message,
-        },
-      ],
-    };
-  }
-  const when = found.savedOn === null ? '' : `, saved on ${serialToIso(found.savedOn)}`;
-  return {
-    base: baselineRowsOf(stored.value.rows.table, found.name),
-    sentence: `Compared with the baseline "${found.name}"${when}. Slips count working days over the plan's holidays; later is positive.`,
-    warnings: [],
-  };
-}
-
 const TOP = 6;
 
 /**
@@ -127,8 +80,10 @@ const TOP = 6;
 export function variancePlan(
   input: JointInput,
   raw: RawPlan,
+  comparison: Comparison,
 ): { sheet: SheetPlan; warnings: Diagnostic[] } {
-  const { base, sentence, warnings } = comparedOf(raw);
+  const { sentence, warnings } = comparison;
+  const base = comparison.base?.rows ?? null;
   const items: SheetItem[] = [
     ...jointHeading(
       'Baseline variance',
