@@ -1,5 +1,5 @@
 import { a1, block, columnLetter } from '../../plan/a1';
-import { sheetRef, textLiteral } from '../../plan/references';
+import { quoteSheet, sheetRef, textLiteral } from '../../plan/references';
 import { REVIEW_DUE } from '../../template/review';
 import type { Cell, SheetItem } from '../../plan/types';
 import { numberFormats, styles } from '../../template/styles';
@@ -21,10 +21,26 @@ export interface KeyColumn {
 }
 
 const schedule = (ref: string) => sheetRef(JOINT_SCHEDULE_SHEET, ref);
+/** `'Joint Schedule'!`, quoted once for the key columns' hundreds of thousands of references. */
+const SCHEDULE_PREFIX = `${quoteSheet(JOINT_SCHEDULE_SHEET)}!`;
 
-/** The task grid's cell of row `i` (0-based) under `header`, as another sheet refers to it. */
+/**
+ * The task grid's cell of row `i` (0-based) under `header`, as another sheet refers to it.
+ * Memoised per row: a key formula names the same few cells of its row several times (End
+ * thrice, Status once per finished status), for each of the grid's rows in two key columns.
+ */
 function gridCell(grid: GridRefs, i: number): (h: GridHeader) => string {
-  return (h) => schedule(`$${GRID_COLUMN.letter(h)}$${grid.firstRow + i + 1}`);
+  const row = grid.firstRow + i + 1;
+  const refs = new Map<GridHeader, string>();
+  return (h) => {
+    let ref = refs.get(h);
+    if (ref === undefined) {
+      // What schedule() gives for an absolute cell, without its per-call parsing.
+      ref = `${SCHEDULE_PREFIX}$${GRID_COLUMN.letter(h)}$${row}`;
+      refs.set(h, ref);
+    }
+    return ref;
+  };
 }
 
 /**

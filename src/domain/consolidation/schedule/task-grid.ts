@@ -92,9 +92,10 @@ export function gridRefs(
   const first = headerRow + 1;
   const r = first + 1;
   const cell = (h: GridHeader) => `$${GRID_COLUMN.letter(h)}${r}`;
-  const done = finishedStatuses(statuses);
+  // Quoted once: other sheets build this rule for every task row.
+  const done = finishedStatuses(statuses).map(textLiteral);
   const unfinished = (c: (h: GridHeader) => string) =>
-    `${done.map((s) => `${c('Status')}<>${textLiteral(s)}`).join(',')},N(${c('% done')})<1`;
+    `${done.map((s) => `${c('Status')}<>${s}`).join(',')},N(${c('% done')})<1`;
   const overdueOf = (c: (h: GridHeader) => string) =>
     `AND(ISNUMBER(${c('End')}),${c('End')}<TODAY(),${unfinished(c)})`;
   return {
