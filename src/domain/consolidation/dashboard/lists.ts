@@ -1,4 +1,5 @@
 import { a1, block, columnLetter } from '../../plan/a1';
+import { formulaCell } from '../../plan/formula-cell';
 import { quoteSheet, sheetRef, textLiteral } from '../../plan/references';
 import { REVIEW_DUE } from '../../template/review';
 import type { Cell, SheetItem } from '../../plan/types';
@@ -56,7 +57,7 @@ function taskKeys(
 ): KeyColumn {
   const rows: Cell[][] = Array.from({ length: grid.rows }, (_, i) => {
     const cell = gridCell(grid, i);
-    return [{ formula: `IF(${keep(cell)},${cell('End')}+${i + 1}/1000000,"")` }];
+    return [formulaCell(`IF(${keep(cell)},${cell('End')}+${i + 1}/1000000,"")`)];
   });
   return {
     range: span(top, col, grid.rows),

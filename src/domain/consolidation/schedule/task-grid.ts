@@ -1,4 +1,5 @@
 import { a1, block } from '../../plan/a1';
+import { formulaCell } from '../../plan/formula-cell';
 import { textLiteral } from '../../plan/references';
 import type { Cell, SheetItem } from '../../plan/types';
 import { type TaskColumn, YES } from '../../template/columns';
@@ -116,10 +117,10 @@ function rowMaker(p: JointProject): (row: number) => Cell[] {
   const cells = GRID.map((g): ((row: number) => Cell) => {
     if (!g.source) return () => ({ ...name });
     const column = tasks(g.source);
-    if (g.text) return (row) => ({ formula: `INDEX(${column},${row})&""` });
+    if (g.text) return (row) => formulaCell(`INDEX(${column},${row})&""`);
     return (row) => {
       const at = `INDEX(${column},${row})`;
-      return { formula: `IF(${at}="","",${at})` };
+      return formulaCell(`IF(${at}="","",${at})`);
     };
   });
   return (row) => cells.map((cell) => cell(row));
