@@ -71,6 +71,16 @@ export function serialToIso(serial: number): string {
   return serialToDate(serial).toISOString().slice(0, 10);
 }
 
+/**
+ * The serial of the first day of the month `serial` falls in: what
+ * `monthToSerial(serialToMonth(serial))` gives, without the text (consolidation asks it for
+ * every budget line).
+ */
+export function monthStartOf(serial: number): number {
+  const d = serialToDate(serial);
+  return dateToSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
+}
+
 export function serialToMonth(serial: number): string {
   return serialToIso(serial).slice(0, 7);
 }

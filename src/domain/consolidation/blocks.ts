@@ -38,7 +38,16 @@ export function gridColumns<H extends string>(
     if (i < 0) throw new Error(`No column "${header}" in this grid.`);
     return left + i;
   };
-  const letter = (header: H) => columnLetter(index(header));
+  // Memoised: the joint sheets ask for a few letters once per row of 20,000-row grids.
+  const letters = new Map<H, string>();
+  const letter = (header: H) => {
+    let found = letters.get(header);
+    if (found === undefined) {
+      found = columnLetter(index(header));
+      letters.set(header, found);
+    }
+    return found;
+  };
   return {
     index,
     letter,

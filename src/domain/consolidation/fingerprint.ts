@@ -154,13 +154,15 @@ export function fingerprintOfPlan(sheet: SheetPlan): string {
   const digest = new Digest();
   let letters = '';
   let lettersOf = -1;
+  // "12=" made once per row, not once per cell: every column of a 20,000-row grid asks again.
+  const rowTexts: string[] = [];
   forEachInTokenOrder(columns, (cell, col, row) => {
     const value = tokenValue(cell);
     if (value === null) return;
     if (col !== lettersOf) letters = columnLetter((lettersOf = col));
     digest.token();
     digest.add(letters);
-    digest.add(`${row}=`);
+    digest.add((rowTexts[row] ??= `${row}=`));
     digest.add(value);
   });
   return digest.toString();

@@ -2,15 +2,21 @@
 
 /** Always quotes, doubling apostrophes: 'Alpha''s Ünï'. Quoting a plain name is harmless. */
 export function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
+  return `'${sheet.includes("'") ? sheet.replace(/'/g, "''") : sheet}'`;
 }
+
+const RELATIVE_CELL = /^([A-Z]+)(\d+)$/;
+
+/**
+ * `B2` made `$B$2`; anything else (already absolute, or mixed) as it is. The `$` test first:
+ * the joint sheets pass hundreds of thousands of absolute cells, and skip the regex that way.
+ */
+const absolutePart = (part: string): string =>
+  part.startsWith('$') ? part : part.replace(RELATIVE_CELL, '$$$1$$$2');
 
 /** An absolute reference to a cell or range on a sheet: 'Settings'!$B$2. */
 export function sheetRef(sheet: string, ref: string): string {
-  const abs = ref
-    .split(':')
-    .map((part) => part.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
-    .join(':');
+  const abs = ref.includes(':') ? ref.split(':').map(absolutePart).join(':') : absolutePart(ref);
   return `${quoteSheet(sheet)}!${abs}`;
 }
 

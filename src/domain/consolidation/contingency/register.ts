@@ -1,4 +1,5 @@
 import { a1, block } from '../../plan/a1';
+import { formulaCell } from '../../plan/formula-cell';
 import { textLiteral } from '../../plan/references';
 import type { Cell, SheetItem } from '../../plan/types';
 import { RiskStatus } from '../../schema/project';
@@ -142,13 +143,12 @@ function rowMaker(
   const name = projectName(p.entry);
   const cells = REGISTER.map((c): ((risk: JointRisk, row: number) => Cell) => {
     if (c.header === 'Project') return () => ({ ...name });
-    if (c.header === 'Rank key')
-      return (_, row) => ({ formula: rankKeyFormula(row, first, scale) });
+    if (c.header === 'Rank key') return (_, row) => formulaCell(rankKeyFormula(row, first, scale));
     const column = risks(c.source!);
-    if (c.kind === 'text') return (risk) => ({ formula: `INDEX(${column},${risk.row})&""` });
+    if (c.kind === 'text') return (risk) => formulaCell(`INDEX(${column},${risk.row})&""`);
     return (risk) => {
       const at = `INDEX(${column},${risk.row})`;
-      return { formula: `IF(${at}="","",${at})` };
+      return formulaCell(`IF(${at}="","",${at})`);
     };
   });
   return (risk, row) => cells.map((cell) => cell(risk, row));

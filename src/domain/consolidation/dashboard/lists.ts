@@ -1,5 +1,6 @@
 import { a1, block, columnLetter } from '../../plan/a1';
-import { sheetRef, textLiteral } from '../../plan/references';
+import { formulaCell } from '../../plan/formula-cell';
+import { quoteSheet, sheetRef, textLiteral } from '../../plan/references';
 import { REVIEW_DUE } from '../../template/review';
 import type { Cell, SheetItem } from '../../plan/types';
 import { numberFormats, styles } from '../../template/styles';
@@ -21,11 +22,20 @@ export interface KeyColumn {
 }
 
 const schedule = (ref: string) => sheetRef(JOINT_SCHEDULE_SHEET, ref);
+/** `'Joint Schedule'!`, quoted once for the key columns' hundreds of thousands of references. */
+const SCHEDULE_PREFIX = `${quoteSheet(JOINT_SCHEDULE_SHEET)}!`;
 
-/** The task grid's cell of row `i` (0-based) under `header`, as another sheet refers to it. */
-function gridCell(grid: GridRefs, i: number): (h: GridHeader) => string {
-  return (h) => schedule(`$${GRID_COLUMN.letter(h)}$${grid.firstRow + i + 1}`);
-}
+/** The task grid's cell in sheet row `row` (1-based, as text) under `header`, absolute. */
+const gridCell =
+  (row: string) =>
+  (h: GridHeader): string =>
+    `${SCHEDULE_PREFIX}$${GRID_COLUMN.letter(h)}$${row}`;
+
+/**
+ * Stands for the row number in a key formula built once for all rows (see taskKeys). No sheet
+ * name, status or constant of these formulas can hold it: finished statuses are fixed words.
+ */
+const ROW = '\u0000';
 
 /**
  * Keys written down a helper column from `top` (column `col`), one a task: its end date plus a
@@ -38,10 +48,14 @@ function taskKeys(
   col: number,
   keep: (cell: (h: GridHeader) => string) => string,
 ): KeyColumn {
-  const rows: Cell[][] = Array.from({ length: grid.rows }, (_, i) => {
-    const cell = gridCell(grid, i);
-    return [{ formula: `IF(${keep(cell)},${cell('End')}+${i + 1}/1000000,"")` }];
-  });
+  // Every row's key is the same text but for its row number (at 200 projects 20,000 rows in
+  // two key columns, ~250 characters from ~30 pieces each): built once around a placeholder,
+  // then joined per row, which also gives each formula as one flat string (see formulaCell).
+  const cell = gridCell(ROW);
+  const parts = `IF(${keep(cell)},${cell('End')}+`.split(ROW);
+  const rows: Cell[][] = Array.from({ length: grid.rows }, (_, i) => [
+    formulaCell(`${parts.join(String(grid.firstRow + i + 1))}${i + 1}/1000000,"")`),
+  ]);
   return {
     range: span(top, col, grid.rows),
     items: [{ kind: 'cells', at: a1(top, col), rows }],

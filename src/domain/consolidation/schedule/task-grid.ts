@@ -1,4 +1,5 @@
 import { a1, block } from '../../plan/a1';
+import { formulaCell } from '../../plan/formula-cell';
 import { textLiteral } from '../../plan/references';
 import type { Cell, SheetItem } from '../../plan/types';
 import { type TaskColumn, YES } from '../../template/columns';
@@ -92,9 +93,10 @@ export function gridRefs(
   const first = headerRow + 1;
   const r = first + 1;
   const cell = (h: GridHeader) => `$${GRID_COLUMN.letter(h)}${r}`;
-  const done = finishedStatuses(statuses);
+  // Quoted once: other sheets build this rule for every task row.
+  const done = finishedStatuses(statuses).map(textLiteral);
   const unfinished = (c: (h: GridHeader) => string) =>
-    `${done.map((s) => `${c('Status')}<>${textLiteral(s)}`).join(',')},N(${c('% done')})<1`;
+    `${done.map((s) => `${c('Status')}<>${s}`).join(',')},N(${c('% done')})<1`;
   const overdueOf = (c: (h: GridHeader) => string) =>
     `AND(ISNUMBER(${c('End')}),${c('End')}<TODAY(),${unfinished(c)})`;
   return {
@@ -115,10 +117,10 @@ function rowMaker(p: JointProject): (row: number) => Cell[] {
   const cells = GRID.map((g): ((row: number) => Cell) => {
     if (!g.source) return () => ({ ...name });
     const column = tasks(g.source);
-    if (g.text) return (row) => ({ formula: `INDEX(${column},${row})&""` });
+    if (g.text) return (row) => formulaCell(`INDEX(${column},${row})&""`);
     return (row) => {
       const at = `INDEX(${column},${row})`;
-      return { formula: `IF(${at}="","",${at})` };
+      return formulaCell(`IF(${at}="","",${at})`);
     };
   });
   return (row) => cells.map((cell) => cell(row));

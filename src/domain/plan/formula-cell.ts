@@ -1,0 +1,14 @@
+/**
+ * A formula cell whose text is one flat string.
+ *
+ * Why: V8 builds a template literal as a tree of its pieces (a "cons string") and keeps it so
+ * until something reads the characters. The joint sheets of 200 projects hold over 300,000
+ * formulas until a writer sends them, and as trees they took twice the memory of their text;
+ * the young-generation collector copies every live node, which was about half of
+ * planConsolidation's CPU. Reading one character makes V8 flatten the string in place, and
+ * the collector then keeps the flat text only. Other engines ignore it; the text is the same.
+ */
+export function formulaCell(text: string): { readonly formula: string } {
+  void text.charCodeAt(0);
+  return { formula: text };
+}
