@@ -11,6 +11,7 @@ import {
 } from '../domain/plan/types';
 import { serialToIso } from '../domain/dates';
 import { toFileFormula } from './file-formula';
+import { setsFont } from './ooxml/cell-styles';
 
 /** exceljs keeps range validations in `dataValidations`, which its type definitions omit. */
 interface WithValidations {
@@ -26,12 +27,7 @@ function cellValue(cell: Cell): ExcelJS.CellValue {
 
 function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
   if (style.numberFormat !== undefined) target.numFmt = style.numberFormat;
-  if (
-    style.bold !== undefined ||
-    style.italic !== undefined ||
-    style.fontSize !== undefined ||
-    style.fontColor !== undefined
-  )
+  if (setsFont(style))
     target.font = {
       // Name the face: a font entry without one is drawn in a fallback (serif) face elsewhere.
       name: 'Calibri',

@@ -38,7 +38,7 @@ import { deleteRow, setRowCells, setTableRows } from './ooxml/table-edits';
 import { dropStaleCalcChain } from './ooxml/calc-chain';
 import { addTableColumn } from './ooxml/table-columns';
 import { editSheets } from './ooxml/edit-sheet';
-import { graftSheets } from './ooxml/graft';
+import { addSheets } from './ooxml/write-sheets';
 import { PackageError, XlsxPackage } from './ooxml/package';
 import { fillTableRows, readTable, setCalculatedColumns } from './ooxml/tables';
 import {
@@ -201,13 +201,7 @@ export async function changePackage(
   replace: readonly string[] = [],
 ): Promise<Buffer> {
   const sheets = sheetsOf(plan);
-  if (sheets.length > 0)
-    await graftSheets(
-      target,
-      await renderDonor(sheets),
-      sheets.map((s) => s.name),
-      replace,
-    );
+  if (sheets.length > 0) await addSheets(target, sheets, replace, renderDonor);
   const edits = editsOf(plan);
   if (edits.length > 0)
     await editSheets(

@@ -73,8 +73,12 @@ function appendTo(xml: string, name: string, children: readonly string[]): strin
  * its look.
  */
 export async function mergeStyles(target: XlsxPackage, donor: XlsxPackage): Promise<StyleMap> {
+  return await mergeStyleXml(target, await donor.text(STYLES));
+}
+
+/** The same from a donor's styles.xml text (ooxml/cell-styles.ts writes one of its own). */
+export async function mergeStyleXml(target: XlsxPackage, d: string): Promise<StyleMap> {
   let xml = await target.text(STYLES);
-  const d = await donor.text(STYLES);
   if (/<\w+:styleSheet[\s>]/.test(xml)) throw new Error('styles.xml with namespace prefixes');
   // Custom number formats: reuse an identical format code, else take a fresh id above 163.
   const targetFmts = elements(collection(xml, 'numFmts').inner, 'numFmt').map((e) =>
