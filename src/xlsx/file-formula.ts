@@ -1,3 +1,5 @@
+import type { Cell } from '../domain/plan/types';
+
 /**
  * Formulas as a file must store them. Excel's formula bar (and Office.js) takes `IFS(...)`, but
  * in the file format functions added after Excel 2007 carry an `_xlfn.` prefix; without it
@@ -37,3 +39,14 @@ export function toFileFormula(formula: string): string {
     .map((part, i) => (i % 2 === 1 ? part : part.replace(PATTERN, '_xlfn.$1(')))
     .join('');
 }
+
+/** A plan cell as a file stores it: a formula with its `_xlfn.` prefixes, a constant as it is. */
+export const fileCell = (c: Cell): Cell =>
+  c !== null && typeof c === 'object' ? { formula: toFileFormula(c.formula) } : c;
+
+/**
+ * A list validation's source as the file's formula1 holds it: a reference ("=Settings_X")
+ * without its "=", a list of values ("Yes,No") in quotes.
+ */
+export const listFormula = (source: string): string =>
+  source.startsWith('=') ? source.slice(1) : `"${source}"`;

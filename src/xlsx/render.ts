@@ -10,15 +10,13 @@ import {
   type ValidationRule,
 } from '../domain/plan/types';
 import { serialToIso } from '../domain/dates';
-import { toFileFormula } from './file-formula';
-import { setsFont } from './ooxml/cell-styles';
+import { listFormula, toFileFormula } from './file-formula';
+import { argb, setsFont } from './ooxml/cell-styles';
 
 /** exceljs keeps range validations in `dataValidations`, which its type definitions omit. */
 interface WithValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 }
-
-const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 function cellValue(cell: Cell): ExcelJS.CellValue {
   if (cell !== null && typeof cell === 'object') return { formula: toFileFormula(cell.formula) };
@@ -73,7 +71,7 @@ function validation(rule: ValidationRule): ExcelJS.DataValidation {
       return {
         ...messages,
         type: 'list',
-        formulae: [rule.source.startsWith('=') ? rule.source.slice(1) : `"${rule.source}"`],
+        formulae: [listFormula(rule.source)],
       };
     case 'wholeNumber':
       return { ...messages, type: 'whole', operator: 'between', formulae: [rule.min, rule.max] };

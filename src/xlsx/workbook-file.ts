@@ -20,7 +20,7 @@ import {
   versionProblem,
 } from '../domain/template/version';
 import type { WorkbookState } from '../domain/template/workbook';
-import { toFileFormula } from './file-formula';
+import { fileCell, toFileFormula } from './file-formula';
 import {
   type Consolidation,
   type ExistingJointSheet,
@@ -97,8 +97,6 @@ function absoluteRange(range: string): string {
   return rangeA1(from, to).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 }
 
-const fileCell = (c: Cell): Cell =>
-  c !== null && typeof c === 'object' ? { formula: toFileFormula(c.formula) } : c;
 const fileRows = (rows: readonly (readonly Cell[])[]) => rows.map((r) => r.map(fileCell));
 
 /** A sheet's entry and its 0-based place in the workbook (a sheet-scoped name's localSheetId). */

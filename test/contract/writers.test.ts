@@ -1,6 +1,6 @@
 /**
  * One plan, two writers: the Office.js writer (into the fake host) and the file writer (exceljs
- * rendering plus part-level editing) must produce the same cells, formulas, formats,
+ * rendering, or ooxml/sheet-writer.ts for sheets without tables, plus part-level editing) must produce the same cells, formulas, formats,
  * validations (rule, blanks, prompt, alert), conditional formats (in priority order, with
  * stopIfTrue), names and the names' comments, for every kind of plan step: new workbooks,
  * added projects, consolidation, registry edits and settings edits.
@@ -24,6 +24,7 @@ import {
 } from '../../src/xlsx/workbook-file';
 import { createFakeExcel } from '../excel/fake-excel';
 import { modelFromFake, modelFromXlsx, type WorkbookModel } from '../support/workbook-model';
+import { strictCheckBytes } from '../support/strict-check';
 import { editedSettings } from '../fixtures/edited-settings';
 import { upgradeWorkbook as upgradeLive } from '../../src/excel/upgrade';
 import { upgradeWorkbook as upgradeFile } from '../../src/xlsx/upgrade-file';
@@ -210,6 +211,27 @@ describe('both writers, same plan', () => {
     expect(sheet?.conditionalFormats.length).toBe(2);
     expect(file.nameComments).toEqual({ Every_N: 'The N column, for other formulas.' });
     expectSame(modelFromFake(fake), file);
+  });
+
+  it('the same sheet without its table, added to a workbook, is written straight to XML alike', async () => {
+    // Consolidate's sheets have no tables and skip exceljs (ooxml/sheet-writer.ts); no joint
+    // sheet merges cells or validates input yet, so this sheet is what tries those parts.
+    const [step] = everyFieldPlan().steps;
+    if (step?.kind !== 'addSheet') throw new Error('everyFieldPlan starts with its sheet');
+    const sheet = { ...step.sheet, items: step.sheet.items.filter((i) => i.kind !== 'table') };
+    const base = newWorkbookPlan(PlanFile.parse({ projects: [] }));
+    const plan: WorkbookPlan = { steps: [{ kind: 'addSheet', sheet }] };
+    const fake = createFakeExcel();
+    await applyPlan(base, { run: fake.run, capabilities: ALL });
+    await applyPlan(plan, { run: fake.run, capabilities: ALL });
+    const bytes = await changeWorkbook(await newWorkbook(base), plan);
+    const file = (await modelFromXlsx(bytes)).sheets.find((s) => s.name === sheet.name);
+    expect(file).toMatchObject({ merges: ['A1:C1'], print: { orientation: 'portrait' } });
+    expect(file?.validations.length).toBe(7);
+    expect(file?.conditionalFormats.length).toBe(2);
+    expect(modelFromFake(fake).sheets.find((s) => s.name === sheet.name)).toEqual(file);
+    const { code, report } = strictCheckBytes(new Map([['sheet-writer', bytes]]));
+    expect([code, code === 0 ? '' : report]).toEqual([0, '']);
   });
 });
 

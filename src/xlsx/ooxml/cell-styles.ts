@@ -56,7 +56,8 @@ const BUILT_IN: Readonly<Record<string, number>> = {
   '@': 49,
 };
 
-const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+/** A plan colour ("#0E5C4A") as styles.xml and exceljs spell it, opaque: "FF0E5C4A". */
+export const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 /** Whether a cell style says anything of the font (then the cell gets a font of its own). */
 export const setsFont = (style: CellStyle): boolean =>

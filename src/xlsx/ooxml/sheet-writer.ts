@@ -5,9 +5,9 @@ import {
   type SheetPlan,
   type ValidationRule,
 } from '../../domain/plan/types';
-import { toFileFormula } from '../file-formula';
+import { fileCell, listFormula, toFileFormula } from '../file-formula';
 import { cellXml } from './cells';
-import type { CellStyles } from './cell-styles';
+import { argb, type CellStyles } from './cell-styles';
 import { escapeXml } from './xml-text';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -36,9 +36,6 @@ class Grid {
   }
 }
 
-const fileCell = (c: Cell): Cell =>
-  c !== null && typeof c === 'object' ? { formula: toFileFormula(c.formula) } : c;
-
 function validationXml(range: string, rule: ValidationRule): string {
   const messages =
     ' allowBlank="1"' +
@@ -49,8 +46,7 @@ function validationXml(range: string, rule: ValidationRule): string {
   const f = (n: 1 | 2, v: string | number) => `<formula${n}>${escapeXml(String(v))}</formula${n}>`;
   switch (rule.kind) {
     case 'list': {
-      const source = rule.source.startsWith('=') ? rule.source.slice(1) : `"${rule.source}"`;
-      return `<dataValidation type="list"${messages}${f(1, source)}</dataValidation>`;
+      return `<dataValidation type="list"${messages}${f(1, listFormula(rule.source))}</dataValidation>`;
     }
     case 'wholeNumber':
       return `<dataValidation type="whole"${messages}${f(1, rule.min)}${f(2, rule.max)}</dataValidation>`;
@@ -200,7 +196,7 @@ function assemble(
   const fit = print?.fitToWidth !== undefined && print.fitToWidth !== 0;
   const sheetPr =
     sheet.tabColor || fit
-      ? `<sheetPr>${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.replace('#', '').toUpperCase()}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
+      ? `<sheetPr>${sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
       : '';
   const dimension = top < 0 ? 'A1' : `${a1(top, left)}:${a1(bottom, right)}`;
   const view = sheet.freezeRows
