@@ -1,14 +1,21 @@
 import type { Consolidation } from '../../domain/consolidation/consolidate';
 import type { Diagnostic } from '../../domain/diagnostics';
 import type { RawPlan } from '../../domain/validation/raw';
+import { joinAnswer, type RowsPiece } from './pieces';
 import { answer, type DomainAnswer, type DomainTask, type PlanOptions } from './tasks';
 
-/** What the worker posts back: the answer to request `id`, or that it failed. */
+/**
+ * What the worker posts back for request `id`: pieces of a large answer's rows (pieces.ts), then
+ * the answer; or that it failed.
+ */
 type WorkerReply =
+  | { readonly id: number; readonly piece: RowsPiece }
   | { readonly id: number; readonly answer: DomainAnswer }
   | { readonly id: number; readonly failed: string };
 
 interface Pending {
+  /** The rows sent ahead of the answer, in order. */
+  readonly pieces: RowsPiece[];
   readonly resolve: (answer: DomainAnswer) => void;
   /** Runs the task in the pane's thread instead, settling the same promise. */
   readonly fallBack: () => void;
@@ -38,7 +45,7 @@ export class DomainWorker {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const fallBack = () => void inThread(task).then(resolve, reject);
-      this.pending.set(id, { resolve, fallBack });
+      this.pending.set(id, { pieces: [], resolve, fallBack });
       try {
         worker.postMessage({ id, task });
       } catch {
@@ -61,8 +68,12 @@ export class DomainWorker {
     this.worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
       const pending = this.pending.get(data.id);
       if (!pending) return;
+      if ('piece' in data) {
+        pending.pieces.push(data.piece);
+        return;
+      }
       this.pending.delete(data.id);
-      if ('answer' in data) pending.resolve(data.answer);
+      if ('answer' in data) pending.resolve(joinAnswer(data.answer, pending.pieces));
       else pending.fallBack();
     };
     // The script did not load or the worker died: everything waiting runs here, and so does

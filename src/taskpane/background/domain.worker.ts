@@ -7,6 +7,7 @@
  */
 // The pages' policy allows no eval, and a worker is under the same policy: zod stays jitless.
 import '../no-eval';
+import { splitAnswer } from './pieces';
 import { answer, type DomainTask } from './tasks';
 
 /** A request as the pane posts it: an id to match the answer to, and the task. */
@@ -23,7 +24,10 @@ const scope = self as unknown as {
 
 scope.onmessage = ({ data }) => {
   try {
-    scope.postMessage({ id: data.id, answer: answer(data.task) });
+    // A large plan goes in pieces, then the rest (pieces.ts): the pane takes each in turn.
+    const { head, pieces } = splitAnswer(answer(data.task));
+    for (const piece of pieces) scope.postMessage({ id: data.id, piece });
+    scope.postMessage({ id: data.id, answer: head });
   } catch (e) {
     // A bug, not user data: the pane then runs the task itself, where it throws as it would.
     scope.postMessage({ id: data.id, failed: String(e) });

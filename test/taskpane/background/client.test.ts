@@ -19,13 +19,18 @@ class ModuleWorker {
   onmessageerror: (() => void) | null = null;
   terminated = false;
   readonly received: unknown[] = [];
+  /** Messages the worker posted back. */
+  sent = 0;
   private readonly scope: { onmessage: Listener; postMessage(message: unknown): void };
 
   constructor() {
     this.scope = {
       onmessage: null,
-      postMessage: (message) =>
-        setTimeout(() => this.onmessage?.({ data: structuredClone(message) }), 0),
+      postMessage: (message) => {
+        this.sent++;
+        const copy = structuredClone(message);
+        setTimeout(() => this.onmessage?.({ data: copy }), 0);
+      },
     };
     const global = globalThis as { self?: unknown };
     global.self = this.scope;
@@ -65,6 +70,25 @@ describe('the domain worker', () => {
     // One worker, started on first use, did both.
     expect(workers).toHaveLength(1);
     expect(workers[0]?.received).toHaveLength(2);
+  });
+
+  it('takes a large plan in pieces, each a message of its own, and puts it back together', async () => {
+    // A project of 2,000 tasks: its schedule rows pass one piece's cells (pieces.ts).
+    const demo = demoPlan();
+    const first = demo.projects[0]!;
+    const tasks = Array.from({ length: 2000 }, (_, i) => ({
+      ...first.tasks[0]!,
+      id: `T${i + 1}`,
+      dependsOn: [],
+    }));
+    const big = rawPlanOf({ ...demo, projects: [{ ...first, tasks }, ...demo.projects.slice(1)] });
+    const worker = new ModuleWorker();
+    const domain = new DomainWorker(() => worker as unknown as Worker);
+    expect(await domain.run({ kind: 'consolidate', raw: big, options })).toEqual({
+      kind: 'consolidate',
+      consolidation: planConsolidation(big, options),
+    });
+    expect(worker.sent).toBeGreaterThan(2);
   });
 
   it('runs in the thread where no worker can start', async () => {
