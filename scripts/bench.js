@@ -231,10 +231,13 @@ async function measure(n, dir) {
   const floors = 'scripts/lib/bench-floors.js';
   // Interleaved: the floors between the commands they are compared with, RUNS times over.
   for (let run = 0; run < RUNS; run++) {
+    // Neither command replaces a file it did not make in this run (nothing else writes here).
+    fs.rmSync(book, { force: true });
     row.import = best(row.import, timed(cli('import', json, '-o', book)));
     row.zip = best(row.zip, timed([floors, 'zip', book]));
     row.validate = best(row.validate, timed(cli('validate', book)));
     row.exceljs = best(row.exceljs, timed([floors, 'exceljs', book, cells]));
+    fs.rmSync(out, { force: true });
     row.consolidate = best(row.consolidate, timed(cli('consolidate', book, '-o', out)));
     row.importFloor = best(
       row.importFloor,
