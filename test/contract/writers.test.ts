@@ -196,6 +196,7 @@ describe('both writers, same plan', () => {
     // The model reads each field from the file, so the comparison is not of two blanks.
     expect(sheet).toMatchObject({
       merges: ['A1:C1'],
+      hidden: [6],
       print: { orientation: 'portrait' },
       tables: [
         {
@@ -226,7 +227,11 @@ describe('both writers, same plan', () => {
     await applyPlan(plan, { run: fake.run, capabilities: ALL });
     const bytes = await changeWorkbook(await newWorkbook(base), plan);
     const file = (await modelFromXlsx(bytes)).sheets.find((s) => s.name === sheet.name);
-    expect(file).toMatchObject({ merges: ['A1:C1'], print: { orientation: 'portrait' } });
+    expect(file).toMatchObject({
+      merges: ['A1:C1'],
+      hidden: [6],
+      print: { orientation: 'portrait' },
+    });
     expect(file?.validations.length).toBe(7);
     expect(file?.conditionalFormats.length).toBe(2);
     expect(modelFromFake(fake).sheets.find((s) => s.name === sheet.name)).toEqual(file);
@@ -249,6 +254,7 @@ function everyFieldPlan(): WorkbookPlan {
           columnWidths: [
             { column: 0, width: 14 },
             { column: 1, width: 9 },
+            { column: 6, width: 12, hidden: true },
           ],
           freezeRows: 3,
           print: { landscape: false },
