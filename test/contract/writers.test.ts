@@ -114,6 +114,8 @@ describe('both writers, same plan', () => {
     const { fake, bytes } = await consolidatedDemo();
     const first = await modelFromXlsx(bytes);
     expect(Object.keys(first.nameComments).length).toBeGreaterThan(0);
+    // The dashboard lists' three key columns, hidden on the schedule.
+    expect(first.sheets.find((s) => s.name === 'Joint Schedule')?.hidden).toHaveLength(3);
     expectSame(modelFromFake(fake), first);
     // A second run rebuilds in place: existing names get their formula and comment again.
     await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
