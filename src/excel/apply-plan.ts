@@ -308,6 +308,8 @@ function clearSheet(sheet: Excel.Worksheet, caps: HostCapabilities): void {
   all.unmerge();
   all.clear();
   all.format.useStandardWidth = true;
+  // A rebuilt sheet's helper columns may stand elsewhere now (the Gantt strip grew or shrank).
+  all.columnHidden = false;
   sheet.freezePanes.unfreeze();
 }
 
@@ -327,9 +329,11 @@ async function addStructure(
   if (rebuild) deleteCharts(sheet, chartsOn(target, plan.name));
   if (rebuild && target.rebuildNote) sheet.getRange('A1').values = [[toInput(target.rebuildNote)]];
   if (plan.tabColor) sheet.tabColor = plan.tabColor;
-  for (const { column, width } of plan.columnWidths) {
+  for (const { column, width, hidden } of plan.columnWidths) {
     const letter = columnLetter(column);
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(width);
+    const range = sheet.getRange(`${letter}:${letter}`);
+    range.format.columnWidth = widthToPoints(width);
+    if (hidden) range.columnHidden = true;
   }
   for (const item of plan.items) {
     if (item.kind !== 'table') continue;

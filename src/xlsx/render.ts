@@ -197,9 +197,12 @@ export function renderSheets(sheets: readonly SheetPlan[]): ExcelJS.Workbook {
           }
         : {}),
     });
-    for (const { column, width } of sheet.columnWidths)
+    for (const { column, width, hidden } of sheet.columnWidths) {
+      const col = ws.getColumn(column + 1);
       // exceljs drops a width of exactly 9 as its "default", yet Excel's default is 8.43.
-      ws.getColumn(column + 1).width = width === 9 ? 9.001 : width;
+      col.width = width === 9 ? 9.001 : width;
+      if (hidden) col.hidden = true;
+    }
     for (const item of sheet.items) writeItem(ws, item, priority);
   }
   return wb;

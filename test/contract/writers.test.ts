@@ -114,6 +114,8 @@ describe('both writers, same plan', () => {
     const { fake, bytes } = await consolidatedDemo();
     const first = await modelFromXlsx(bytes);
     expect(Object.keys(first.nameComments).length).toBeGreaterThan(0);
+    // The dashboard lists' three key columns, hidden on the schedule.
+    expect(first.sheets.find((s) => s.name === 'Joint Schedule')?.hidden).toHaveLength(3);
     expectSame(modelFromFake(fake), first);
     // A second run rebuilds in place: existing names get their formula and comment again.
     await consolidateLive({ run: fake.run, capabilities: ALL, builtAt: BUILT });
@@ -196,6 +198,7 @@ describe('both writers, same plan', () => {
     // The model reads each field from the file, so the comparison is not of two blanks.
     expect(sheet).toMatchObject({
       merges: ['A1:C1'],
+      hidden: [6],
       print: { orientation: 'portrait' },
       tables: [
         {
@@ -226,7 +229,11 @@ describe('both writers, same plan', () => {
     await applyPlan(plan, { run: fake.run, capabilities: ALL });
     const bytes = await changeWorkbook(await newWorkbook(base), plan);
     const file = (await modelFromXlsx(bytes)).sheets.find((s) => s.name === sheet.name);
-    expect(file).toMatchObject({ merges: ['A1:C1'], print: { orientation: 'portrait' } });
+    expect(file).toMatchObject({
+      merges: ['A1:C1'],
+      hidden: [6],
+      print: { orientation: 'portrait' },
+    });
     expect(file?.validations.length).toBe(7);
     expect(file?.conditionalFormats.length).toBe(2);
     expect(modelFromFake(fake).sheets.find((s) => s.name === sheet.name)).toEqual(file);
@@ -249,6 +256,7 @@ function everyFieldPlan(): WorkbookPlan {
           columnWidths: [
             { column: 0, width: 14 },
             { column: 1, width: 9 },
+            { column: 6, width: 12, hidden: true },
           ],
           freezeRows: 3,
           print: { landscape: false },

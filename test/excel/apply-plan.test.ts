@@ -1,7 +1,8 @@
 import { PlanFile, type PlanFileInput } from '../../src/domain/schema/plan-file';
 import { demoPlan } from '../../src/domain/demo';
 import { newWorkbookPlan } from '../../src/domain/template/workbook';
-import { applyPlan } from '../../src/excel/apply-plan';
+import { applyPlan, queuePlan, WriteQueue } from '../../src/excel/apply-plan';
+import type { SheetPlan } from '../../src/domain/plan/types';
 import { addProject, setUpPlan } from '../../src/excel/actions';
 import { readWorkbookState } from '../../src/excel/read-state';
 import { createFakeExcel } from './fake-excel';
@@ -205,5 +206,27 @@ describe('pane actions', () => {
     const again = await setUpPlan({ run: fake.run, capabilities: ALL });
     expect(again.ok || again.problems[0]?.code).toBe('plan-exists');
     expect(fake.sheets).toHaveLength(sheets);
+  });
+
+  it('hides the columns a plan hides, and shows them again when a rebuild moves them', async () => {
+    const fake = createFakeExcel();
+    const sheet = (hidden: number): SheetPlan => ({
+      name: 'Helpers',
+      columnWidths: [
+        { column: 0, width: 10 },
+        { column: hidden, width: 12, hidden: true },
+      ],
+      items: [{ kind: 'cells', at: 'A1', rows: [['x']] }],
+    });
+    await applyPlan({ steps: [{ kind: 'addSheet', sheet: sheet(3) }] }, { run: fake.run });
+    expect([...fake.sheet('Helpers').hiddenColumns]).toEqual([3]);
+    await fake.run(async (context) => {
+      const q = new WriteQueue(context);
+      await queuePlan(q, { steps: [{ kind: 'addSheet', sheet: sheet(5) }] }, ALL, {
+        rebuild: ['Helpers'],
+      });
+      await q.flush();
+    });
+    expect([...fake.sheet('Helpers').hiddenColumns]).toEqual([5]);
   });
 });

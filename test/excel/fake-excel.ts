@@ -58,6 +58,8 @@ export interface FakeSheet {
   tabColor?: string;
   freezeRows?: number;
   columnWidths: Map<number, number>;
+  /** 0-based columns hidden by Range.columnHidden. */
+  hiddenColumns: Set<number>;
   validations: {
     range: string;
     rule: unknown;
@@ -677,6 +679,13 @@ export function createFakeExcel(): FakeExcel {
       },
       get format() {
         return format();
+      },
+      // Range.columnHidden (ExcelApi 1.2): hides, or shows, every column the range spans.
+      set columnHidden(v: boolean) {
+        const { sheet, ref } = bounds();
+        for (let col = ref.from.col; col <= ref.to.col; col++)
+          if (v) sheet?.hiddenColumns.add(col);
+          else sheet?.hiddenColumns.delete(col);
       },
       get dataValidation() {
         return dataValidation();
@@ -1390,6 +1399,7 @@ export function createFakeExcel(): FakeExcel {
           name,
           cells: new Map(),
           columnWidths: new Map(),
+          hiddenColumns: new Set(),
           validations: [],
           conditionalFormats: [],
           merges: [],

@@ -35,6 +35,8 @@ export interface SheetModel {
   validations: string[];
   conditionalFormats: string[];
   widths: Record<number, number>;
+  /** 0-based hidden columns, ascending; absent when none is. */
+  hidden?: number[];
   freezeRows?: number;
   tabColor?: string;
   merges: string[];
@@ -125,6 +127,7 @@ export function modelFromFake(fake: FakeExcel): WorkbookModel {
       widths: Object.fromEntries(
         [...s.columnWidths].map(([c, w]) => [c, Math.round(pointsToWidth(w) * 10) / 10]),
       ),
+      ...(s.hiddenColumns.size > 0 ? { hidden: [...s.hiddenColumns].sort((a, b) => a - b) } : {}),
       ...(s.freezeRows ? { freezeRows: s.freezeRows } : {}),
       ...(s.tabColor ? { tabColor: upper(s.tabColor) } : {}),
       merges: [...s.merges].sort(),
@@ -314,9 +317,14 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
           `${ref} ${r.formulae?.[0] ?? ''} ${hex(r.style?.fill?.bgColor?.argb) ?? ''} ${hex(r.style?.font?.color?.argb) ?? ''} ${r.style?.font?.bold ? 'bold' : ''}${r.stopIfTrue ? ' stop' : ''}`,
       );
     const widths: Record<number, number> = {};
+    const hidden: number[] = [];
     for (const col of elements(sheetXml, 'col')) {
       const a = (n: string) => Number(new RegExp(`\\s${n}="([^"]*)"`).exec(col.text)?.[1]);
-      for (let i = a('min'); i <= a('max'); i++) widths[i - 1] = Math.round(a('width') * 10) / 10;
+      const hides = /\shidden="(1|true)"/.test(col.text);
+      for (let i = a('min'); i <= a('max'); i++) {
+        widths[i - 1] = Math.round(a('width') * 10) / 10;
+        if (hides) hidden.push(i - 1);
+      }
     }
     const view = ws.views[0] as { ySplit?: number } | undefined;
     const merges = elements(sheetXml, 'mergeCell')
@@ -332,6 +340,7 @@ export async function modelFromXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
       validations,
       conditionalFormats: cfs,
       widths,
+      ...(hidden.length > 0 ? { hidden } : {}),
       ...(view?.ySplit ? { freezeRows: view.ySplit } : {}),
       ...(ws.properties.tabColor?.argb ? { tabColor: hex(ws.properties.tabColor.argb) } : {}),
       merges,

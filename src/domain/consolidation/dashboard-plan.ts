@@ -6,19 +6,12 @@ import type { RegisterRefs } from './contingency/register';
 import { CONTINGENCY_SHEET } from './contingency-plan';
 import { dashboardCharts } from './dashboard/charts';
 import { bandCounts, FIGURE_ROWS, keyFigureItems } from './dashboard/figures';
-import {
-  LIST_ROWS,
-  liveList,
-  MILESTONE_DAYS,
-  milestoneKeys,
-  overdueKeys,
-  reviewKeys,
-  taskColumns,
-} from './dashboard/lists';
+import { LIST_ROWS, liveList, taskColumns } from './dashboard/lists';
 import type { JointInput } from './input';
 import { type BudgetChartRefs, JOINT_BUDGET_SHEET } from './joint-budget';
 import { JOINT_SCHEDULE_SHEET } from './joint-schedule';
 import { jointHeading } from './joint-sheet';
+import { type ListKeys, MILESTONE_DAYS } from './schedule/list-keys';
 import type { ReviewRefs } from './schedule/review-block';
 import type { GridRefs } from './schedule/task-grid';
 
@@ -28,6 +21,8 @@ export const DASHBOARD_SHEET = 'Dashboard';
 export interface DashboardSources {
   readonly grid: GridRefs | null;
   readonly review: ReviewRefs | null;
+  /** The lists' key columns on the schedule, whole references. */
+  readonly keys: ListKeys;
   readonly register: RegisterRefs | null;
   readonly budget: BudgetChartRefs;
 }
@@ -36,9 +31,9 @@ export interface DashboardSources {
 const FIGURES = 5;
 const LIST_HEADERS = [0, 1, 2].map((i) => FIGURES + FIGURE_ROWS + 2 + i * (LIST_ROWS + 3));
 const LAST_ROW = LIST_HEADERS[2]! + LIST_ROWS;
-/** The printed page: columns A to P; the lists' helper columns stand beyond it, from R. */
+/** The printed page: columns A to P; the lists' positions stand beyond it, in R. */
 const PAGE = `A1:P${LAST_ROW + 1}`;
-const HELPER = { positions: 17, milestones: 19, overdue: 20, review: 21 } as const;
+const POSITIONS = 17;
 const WIDTHS = [24, 30, 18, 18, 10, 2, ...Array<number>(10).fill(9)];
 
 function section(row: number, text: string, width = 5): SheetItem[] {
@@ -60,13 +55,9 @@ function dashboardCheck(): string {
 }
 
 /** The three live lists: next milestones, overdue tasks, projects due for review. */
-function lists(input: JointInput, src: DashboardSources) {
+function lists(src: DashboardSources) {
   const [milestoneRow, overdueRow, reviewRow] = LIST_HEADERS as [number, number, number];
-  const { grid, review } = src;
-  const keysTop = FIGURES;
-  const milestones = grid ? milestoneKeys(grid, keysTop, HELPER.milestones) : null;
-  const overdue = grid ? overdueKeys(grid, keysTop, HELPER.overdue) : null;
-  const dueKeys = review ? reviewKeys(review, input.projects.length, keysTop, HELPER.review) : null;
+  const { grid, review, keys } = src;
   const schedule = (ref: string) => sheetRef(JOINT_SCHEDULE_SHEET, ref);
   const reviewColumns = review
     ? [
@@ -87,8 +78,8 @@ function lists(input: JointInput, src: DashboardSources) {
     ...liveList(
       milestoneRow,
       taskColumns(grid, { header: 'Days left', sign: 1 }),
-      milestones,
-      HELPER.positions,
+      keys.milestones,
+      POSITIONS,
       'No tasks.',
       `None due in the next ${MILESTONE_DAYS.far} days.`,
     ).items,
@@ -96,8 +87,8 @@ function lists(input: JointInput, src: DashboardSources) {
     ...liveList(
       overdueRow,
       taskColumns(grid, { header: 'Days late', sign: -1 }),
-      overdue,
-      HELPER.positions,
+      keys.overdue,
+      POSITIONS,
       'No tasks.',
       'None: every task is done or still within its dates.',
     ).items,
@@ -108,8 +99,8 @@ function lists(input: JointInput, src: DashboardSources) {
     ...liveList(
       reviewRow,
       reviewColumns,
-      dueKeys,
-      HELPER.positions,
+      keys.reviewsDue,
+      POSITIONS,
       'No projects.',
       'None: every project was reviewed in time.',
     ).items,
@@ -124,12 +115,17 @@ function lists(input: JointInput, src: DashboardSources) {
     },
     {
       kind: 'cells',
-      at: a1(FIGURES - 1, HELPER.positions),
-      rows: [['Helper columns of the live lists (outside the printed page)']],
+      at: a1(FIGURES - 1, POSITIONS),
+      rows: [["The live lists' rows in the Joint Schedule (outside the printed page)"]],
     },
-    { kind: 'format', range: a1(FIGURES - 1, HELPER.positions), style: styles.hint },
+    { kind: 'format', range: a1(FIGURES - 1, POSITIONS), style: styles.hint },
   ];
-  return { items, milestones, overdue, reviewsDue: review !== null };
+  return {
+    items,
+    milestones: keys.milestones,
+    overdue: keys.overdue,
+    reviewsDue: review !== null,
+  };
 }
 
 /**
@@ -139,7 +135,7 @@ function lists(input: JointInput, src: DashboardSources) {
  * and three native charts of the joint budget and the band counts.
  */
 export function dashboardPlan(input: JointInput, src: DashboardSources): SheetPlan {
-  const list = lists(input, src);
+  const list = lists(src);
   const bands = bandCounts(FIGURES, 3, input.settings, src.register);
   const charts = dashboardCharts(
     DASHBOARD_SHEET,

@@ -3,6 +3,7 @@ import type { NamePlan, SheetPlan } from '../plan/types';
 import type { JointInput } from './input';
 import { jointHeading, overallCheck } from './joint-sheet';
 import { ganttStrip, stripOf } from './schedule/gantt-strip';
+import { listKeys, type ListKeys } from './schedule/list-keys';
 import {
   REVIEW_BLOCK_WIDTHS,
   reviewBlock,
@@ -29,8 +30,13 @@ const GAP = 2;
 export function jointSchedulePlan(input: JointInput): {
   sheet: SheetPlan;
   names: NamePlan[];
-  /** Where the task grid and the review block stand, for the dashboard's lists. */
-  refs: { readonly grid: GridRefs | null; readonly review: ReviewRefs | null };
+  /** Where the task grid, the review block and the lists' keys stand, for the dashboard. */
+  refs: {
+    readonly grid: GridRefs | null;
+    readonly review: ReviewRefs | null;
+    /** Whole references, `'Joint Schedule'!$X$a:$X$b`. */
+    readonly keys: ListKeys;
+  };
 } {
   const ordered = scheduleOrder(input);
   const gridHeader = SUMMARY_ROW + summaryRows(input.projects.length) + GAP;
@@ -53,6 +59,14 @@ export function jointSchedulePlan(input: JointInput): {
   const gantt = grid.refs ? ganttStrip(strip, stripLeft, gridHeader, grid.refs).items : [];
   const abs = (ref: string) => sheetRef(JOINT_SCHEDULE_SHEET, ref);
   const review = reviewRefs(SUMMARY_ROW, SUMMARY_WIDTH, input.projects.length);
+  // Hidden right of the strip: one formula a row over its own cells, where the dashboard's
+  // were ~210 characters of references to this sheet (see docs/decisions/0016).
+  const keys = listKeys(
+    stripLeft + strip.starts.length,
+    { header: gridHeader, refs: grid.refs },
+    { header: SUMMARY_ROW, refs: review, projects: input.projects.length },
+  );
+  const whole = (range: string | null) => (range ? abs(range) : null);
   return {
     sheet: {
       name: JOINT_SCHEDULE_SHEET,
@@ -64,6 +78,7 @@ export function jointSchedulePlan(input: JointInput): {
         })),
         { column: GRID.length, width: 2 },
         ...strip.starts.map((_, i) => ({ column: stripLeft + i, width: strip.monthly ? 5 : 4 })),
+        ...keys.widths,
       ],
       print: { landscape: true, fitToWidth: 1 },
       items: [
@@ -72,6 +87,7 @@ export function jointSchedulePlan(input: JointInput): {
         ...reviewBlock(SUMMARY_ROW, SUMMARY_WIDTH, input),
         ...grid.items,
         ...gantt,
+        ...keys.items,
       ],
     },
     names: [
@@ -80,6 +96,14 @@ export function jointSchedulePlan(input: JointInput): {
       { name: 'Joint_TaskCount', refersTo: abs(summary.refs.taskCount) },
       ...(review ? [{ name: 'Joint_ReviewsDue', refersTo: abs(review.dueCount) }] : []),
     ],
-    refs: { grid: grid.refs, review },
+    refs: {
+      grid: grid.refs,
+      review,
+      keys: {
+        milestones: whole(keys.refs.milestones),
+        overdue: whole(keys.refs.overdue),
+        reviewsDue: whole(keys.refs.reviewsDue),
+      },
+    },
   };
 }

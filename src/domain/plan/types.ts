@@ -114,8 +114,15 @@ export type SheetItem =
 export interface SheetPlan {
   readonly name: string;
   readonly tabColor?: string;
-  /** Column widths in characters, by 0-based column index. */
-  readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
+  /**
+   * Column widths in characters, by 0-based column index; a `hidden` column holds helper
+   * formulas that nobody reads (hidden columns are neither shown nor printed).
+   */
+  readonly columnWidths: readonly {
+    readonly column: number;
+    readonly width: number;
+    readonly hidden?: true;
+  }[];
   readonly freezeRows?: number;
   /**
    * Page setup; `fitToWidth` and `fitToHeight` are the pages the sheet is scaled to across and

@@ -64,18 +64,22 @@ function validationXml(range: string, rule: ValidationRule): string {
   }
 }
 
-/** `<cols>`: a run of columns of one width is one entry. */
+/** `<cols>`: a run of columns of one width (and hidden or not) is one entry. */
 function colsXml(widths: SheetPlan['columnWidths']): string {
   const sorted = [...widths].sort((a, b) => a.column - b.column);
-  const runs: { min: number; max: number; width: number }[] = [];
-  for (const { column, width } of sorted) {
+  const runs: { min: number; max: number; width: number; hidden: boolean }[] = [];
+  for (const { column, width, hidden = false } of sorted) {
     const last = runs[runs.length - 1];
-    if (last && last.max === column && last.width === width) last.max = column + 1;
-    else runs.push({ min: column + 1, max: column + 1, width });
+    if (last && last.max === column && last.width === width && last.hidden === hidden)
+      last.max = column + 1;
+    else runs.push({ min: column + 1, max: column + 1, width, hidden });
   }
   if (runs.length === 0) return '';
   return `<cols>${runs
-    .map((r) => `<col min="${r.min}" max="${r.max}" width="${r.width}" customWidth="1"/>`)
+    .map(
+      (r) =>
+        `<col min="${r.min}" max="${r.max}" width="${r.width}"${r.hidden ? ' hidden="1"' : ''} customWidth="1"/>`,
+    )
     .join('')}</cols>`;
 }
 
@@ -202,8 +206,9 @@ function assemble(
   const view = sheet.freezeRows
     ? `<sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="A${sheet.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>`
     : '<sheetView workbookViewId="0"/>';
-  const widths = sheet.columnWidths.map(({ column, width }) => ({
+  const widths = sheet.columnWidths.map(({ column, width, hidden }) => ({
     column,
+    ...(hidden ? { hidden } : {}),
     // As render.ts writes it: exceljs's guard against its own default of 9.
     width: width === 9 ? 9.001 : width,
   }));

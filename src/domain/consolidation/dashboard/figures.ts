@@ -8,13 +8,12 @@ import { OPEN } from '../blocks';
 import { moneyFormats } from '../budget/matrix';
 import type { RegisterRefs } from '../contingency/register';
 import { CONTINGENCY_SHEET } from '../contingency-plan';
-import type { KeyColumn } from './lists';
-import { MILESTONE_DAYS } from './lists';
+import { MILESTONE_DAYS } from '../schedule/list-keys';
 
-/** What the key figures count over: the dashboard's key columns, absent without tasks/projects. */
+/** What the key figures count over: the schedule's key columns, absent without tasks/projects. */
 export interface FigureSources {
-  readonly milestones: KeyColumn | null;
-  readonly overdue: KeyColumn | null;
+  readonly milestones: string | null;
+  readonly overdue: string | null;
   readonly reviewsDue: boolean;
 }
 
@@ -30,8 +29,7 @@ function figures(settings: Settings, src: FigureSources): Figure[] {
     .slice(highRatingBand(settings.ratingBands))
     .map((b) => b.name)
     .join(' or ');
-  const count = (keys: KeyColumn | null, f: (range: string) => string) =>
-    keys ? f(keys.range) : '0';
+  const count = (keys: string | null, f: (range: string) => string) => (keys ? f(keys) : '0');
   return [
     { label: `Planned (${settings.currency})`, formula: 'Joint_TotalPlanned', format: money },
     { label: `Actual (${settings.currency})`, formula: 'Joint_TotalActual', format: money },
