@@ -680,7 +680,9 @@ export function createFakeExcel(): FakeExcel {
       get format() {
         return format();
       },
-      // Range.columnHidden (ExcelApi 1.2): hides, or shows, every column the range spans.
+      // Range.columnHidden (ExcelApi 1.2, learn.microsoft.com/javascript/api/excel/excel.range
+      // #excel-excel-range-columnhidden-member: "Represents if all columns in the current range
+      // are hidden"): setting it hides, or shows, every column the range spans.
       set columnHidden(v: boolean) {
         const { sheet, ref } = bounds();
         for (let col = ref.from.col; col <= ref.to.col; col++)
