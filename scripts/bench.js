@@ -153,6 +153,7 @@ async function liveFigures(plan) {
     pageLayout: true,
     suspendCalculation: true,
     tableResize: true,
+    specialCells: true,
   };
   const fake = createFakeExcel();
   await applyPlan(newWorkbookPlan(plan), { run: fake.run, capabilities });

@@ -9,17 +9,17 @@ import {
   planConsolidation,
   textConstant,
 } from '../domain/consolidation/consolidate';
-import { fingerprintOf, type SheetCell } from '../domain/consolidation/fingerprint';
+import { fingerprintOf } from '../domain/consolidation/fingerprint';
 import type { Diagnostic } from '../domain/diagnostics';
-import { a1, parseRange } from '../domain/plan/a1';
-import type { Scalar, WorkbookPlan } from '../domain/plan/types';
+import type { WorkbookPlan } from '../domain/plan/types';
 import type { RawPlan } from '../domain/validation/raw';
 import { hasPlan } from '../domain/template/workbook';
 import { mergesOn } from '../domain/validation/structure';
 import { PAYLOAD_BUDGET, WriteQueue, queuePlan } from './apply-plan';
 import { defaultRun, detectCapabilities, type ExcelRun, type HostCapabilities } from './host';
 import { NO_PLAN, queueRawPlanRead } from './read-plan';
-import { type BandedRead, type CellCost, Loads } from './loads';
+import { queueJointCellsRead } from './joint-cells';
+import { Loads } from './loads';
 import { queueStateRead } from './read-state';
 
 /** The steps the pane shows while consolidating, in order. */
@@ -74,36 +74,9 @@ export const REBUILDING =
   'Implan was rebuilding this sheet when Excel stopped it: click Consolidate again to finish.';
 
 /**
- * A joint sheet's cell in a response, formula and value, at the most: an INDEX or SUMIFS text
- * is long. Most of a used range is empty and costs far less; loads.ts measures and adapts, for
- * each sheet apart (a new object each), since the register is denser than the schedule.
- */
-const jointCells = (): CellCost => ({ bytesPerCell: 64 });
-
-function cellsOf(range: BandedRead): SheetCell[] {
-  const origin = parseRange(range.address.split('!').pop() ?? 'A1').from;
-  const { formulas, values } = range;
-  const out: SheetCell[] = [];
-  formulas.forEach((row, r) =>
-    row.forEach((f, c) => {
-      const v = values[r]?.[c];
-      if ((f === '' || f === null) && (v === '' || v === null)) return;
-      const address = a1(origin.row + r, origin.col + c);
-      // A constant reads the same as formula and value; a formula reads as its text.
-      const formula = typeof f === 'string' && f.startsWith('=') && f !== v;
-      out.push({
-        address,
-        formula,
-        value: formula ? null : typeof v === 'object' ? null : (v as Scalar),
-      });
-    }),
-  );
-  return out;
-}
-
-/**
  * Consolidate in the open workbook. Reads in one phase (three syncs, more only for reads past
- * the response budget), decides in the domain, then rebuilds the joint sheets in place with
+ * the response budget; the joint sheets, where built before, as their special cells: see
+ * joint-cells.ts), decides in the domain, then rebuilds the joint sheets in place with
  * calculation suspended (one sync per request budget of payload): each sheet keeps its identity, so references to it from users' own sheets
  * keep working, and nothing in the run clears Excel's undo stack. Where ExcelApi 1.20 is
  * present the whole run is one undo step.
@@ -114,12 +87,28 @@ export async function consolidateLive(
   try {
     return await consolidateOnce(options);
   } catch (e) {
+    // Excel would not list a joint sheet's special cells (too many areas, a host that claims
+    // ExcelApi 1.9 and fails): the reads alone ran, so the run starts again reading them whole.
+    if (e instanceof SpecialCellsRefused) {
+      const capabilities = {
+        ...(options.capabilities ?? detectCapabilities()),
+        specialCells: false,
+      };
+      return await consolidateLive({ ...options, capabilities });
+    }
     // Excel refused a request as too large (its limit varies by host): build again in requests
     // a quarter of the size; the sheets the failed run emptied say so, and are rebuilt.
     const code = (e as { code?: unknown } | null)?.code;
     const budget = options.budget ?? PAYLOAD_BUDGET;
     if (code !== 'RequestPayloadSizeLimitExceeded' || budget <= 50_000) throw e;
     return await consolidateLive({ ...options, budget: Math.floor(budget / 4) });
+  }
+}
+
+/** A read of special cells that Excel refused: nothing was written. */
+class SpecialCellsRefused extends Error {
+  constructor(readonly refusal: unknown) {
+    super(`Excel refused to list special cells: ${String(refusal)}`);
   }
 }
 
@@ -166,23 +155,28 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
     const present = JOINT_SHEETS.filter((s) =>
       state.sheets.some((x) => x.toUpperCase() === s.toUpperCase()),
     );
+    const special = caps.specialCells === true;
     const joint = present.map((name) => {
-      const used = wb.worksheets.getItem(name).getUsedRangeOrNullObject();
       // Its charts are deleted when it is rebuilt: counted in the same request.
       const charts = wb.worksheets.getItem(name).charts;
       loads.add(() => charts.load('items/name'));
-      // A joint sheet holds a formula per task and risk: read in bands that fit a response.
-      return { name, charts, used: loads.addBanded(used, ['formulas', 'values'], jointCells()) };
+      const cells = queueJointCellsRead(wb.worksheets.getItem(name), loads, special);
+      return { name, charts, cells };
     });
-    await loads.sync();
+    try {
+      await loads.sync();
+    } catch (e) {
+      // Nothing is written yet: read again the long way (see consolidateLive).
+      if (special && present.length > 0) throw new SpecialCellsRefused(e);
+      throw e;
+    }
     q.syncs = loads.syncs;
     step('Checking entries');
     await yieldToPane();
     // Defined names compare ignoring case, as Excel compares them.
     const stored = new Map(names.items.map((n) => [n.name.toUpperCase(), String(n.formula)]));
     const existing: ExistingJointSheet[] = joint.map((j) => {
-      const used = j.used();
-      const cells = used ? cellsOf(used) : [];
+      const cells = j.cells();
       // A sheet still saying it is being rebuilt was left so by a run Excel stopped half-way:
       // it holds implan's own half-written cells, to be finished without asking.
       const stamp = textConstant(stored.get(fingerprintName(j.name).toUpperCase()));

@@ -42,6 +42,11 @@ export interface HostCapabilities {
   /** ExcelApi 1.7: chart series set by range (ChartSeries.setValues), the dashboard's charts;
    *  absent counts as present, as the manifest requires 1.7. */
   readonly charts?: boolean;
+  /**
+   * ExcelApi 1.9: Range.getSpecialCellsOrNullObject, to read back which cells of a joint sheet
+   * hold formulas and what its constants say, without every formula's text.
+   */
+  readonly specialCells?: boolean;
 }
 
 export function detectCapabilities(): HostCapabilities {
@@ -55,6 +60,7 @@ export function detectCapabilities(): HostCapabilities {
       findInRange: true,
       mergedAreas: true,
       charts: true,
+      specialCells: true,
     };
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
   return {
@@ -66,6 +72,7 @@ export function detectCapabilities(): HostCapabilities {
     findInRange: has('1.9'),
     mergedAreas: has('1.13'),
     charts: has('1.7'),
+    specialCells: has('1.9'),
   };
 }
 

@@ -193,4 +193,30 @@ describe('the fake Excel host', () => {
     });
     expect(fake.syncCount).toBe(1);
   });
+  it('lists formula and constant cells as areas covering exactly them, or a null object', async () => {
+    const fake = createFakeExcel();
+    await fake.run(async (context: Context) => {
+      const sheet = context.workbook.worksheets.add('S');
+      // An L of formulas (B2:C3 and B4), constants around it, one empty string (not a constant).
+      sheet.getRange('B2:C3').formulas = [
+        ['=1', '=2'],
+        ['=3', '=4'],
+      ];
+      sheet.getRange('B4').formulas = [['=5']];
+      sheet.getRange('A1:C1').values = [['x', 2, '']];
+      await context.sync();
+      const whole = sheet.getRange();
+      const formulas = whole.getSpecialCellsOrNullObject('Formulas');
+      const constants = whole.getSpecialCellsOrNullObject('Constants');
+      const none = sheet.getRange('E5:F6').getSpecialCellsOrNullObject('Formulas');
+      formulas.areas.load('items/address');
+      constants.areas.load('items/address,items/values');
+      await context.sync();
+      expect(formulas.areas.items.map((a) => a.address)).toEqual(['S!B2:C3', 'S!B4']);
+      expect(constants.areas.items.map((a) => [a.address, a.values])).toEqual([
+        ['S!A1:B1', [['x', 2]]],
+      ]);
+      expect(none.isNullObject).toBe(true);
+    });
+  });
 });

@@ -160,6 +160,12 @@ export interface FakeExcel {
   /** Excel on the web's request limit; a test can lower it to play a stricter host. */
   payloadLimit: number;
   responseLimit: number;
+  /**
+   * The error code a request that lists special cells fails with, when set: Excel's limits on
+   * a RangeAreas (how many areas, how long an address) are not documented, so a test plays a
+   * host that refuses one.
+   */
+  specialCellsRefusal?: string;
   /** The last cell a batch selected, as "Sheet!A1". */
   selection: string | null;
   /** Members called that clear the user's undo stack, in order. */
@@ -422,6 +428,99 @@ export function createFakeExcel(): FakeExcel {
       o.from.col > ref.to.col
     );
   };
+  /**
+   * Rectangles covering `cells` exactly: each row's runs of adjacent columns, a run stacked on
+   * the one above when it spans the same columns. How Excel splits a RangeAreas into areas is
+   * not documented; a different split changes only how many areas there are, not their cells.
+   */
+  function areasOf(cells: readonly { row: number; col: number }[]): RangeAddress[] {
+    const sorted = [...cells].sort((x, y) => x.row - y.row || x.col - y.col);
+    const areas: { top: number; left: number; bottom: number; right: number }[] = [];
+    let above = new Map<string, (typeof areas)[number]>();
+    let here = new Map<string, (typeof areas)[number]>();
+    let row = Number.NaN;
+    for (let i = 0; i < sorted.length;) {
+      const first = sorted[i]!;
+      let j = i;
+      while (sorted[j + 1]?.row === first.row && sorted[j + 1]!.col === sorted[j]!.col + 1) j++;
+      if (first.row !== row) {
+        above = first.row === row + 1 ? here : new Map();
+        here = new Map();
+        row = first.row;
+      }
+      const key = `${first.col}:${sorted[j]!.col}`;
+      const area = above.get(key) ?? {
+        top: row,
+        left: first.col,
+        bottom: row,
+        right: sorted[j]!.col,
+      };
+      if (area.top === row) areas.push(area);
+      area.bottom = row;
+      here.set(key, area);
+      i = j + 1;
+    }
+    return areas.map((a) => ({
+      from: { row: a.top, col: a.left },
+      to: { row: a.bottom, col: a.right },
+    }));
+  }
+
+  /** A RangeAreas of the cells in `bounds` that hold formulas, or constants (not ""). */
+  function specialCells(bounds: Bounds, cellType: 'Formulas' | 'Constants') {
+    const found = () => {
+      if (fake.specialCellsRefusal)
+        throw new HostError(fake.specialCellsRefusal, 'The special cells could not be listed.');
+      const { sheet, ref } = bounds();
+      if (!sheet) return { sheet, areas: [] };
+      const cells: { row: number; col: number }[] = [];
+      for (const [key, c] of sheet.cells) {
+        const wanted =
+          cellType === 'Formulas'
+            ? c.formula !== undefined
+            : c.formula === undefined && c.value !== undefined && c.value !== '';
+        if (wanted && inside(ref, key)) cells.push(parseCell(key));
+      }
+      return { sheet, areas: areasOf(cells) };
+    };
+    const isNull = nullness(() => found().areas.length === 0);
+    let withValues = false;
+    const items = loadable('areas/items', () => {
+      const { sheet, areas } = found();
+      return areas.map((area) => {
+        const address = `${quoted(sheet?.name ?? '')}!${rangeA1(area.from, area.to)}`;
+        if (!withValues) return { address };
+        const values: Scalar[][] = [];
+        for (let r = area.from.row; r <= area.to.row; r++) {
+          const line: Scalar[] = [];
+          for (let c = area.from.col; c <= area.to.col; c++)
+            line.push(sheet?.cells.get(a1(r, c))?.value ?? '');
+          values.push(line);
+        }
+        return { address, values };
+      });
+    });
+    const areas = strict('RangeCollection', {
+      load(props: string) {
+        const list = props.split(',');
+        if (list.some((p) => p !== 'items/address' && p !== 'items/values'))
+          throw new Error(`Fake Excel: RangeCollection.load(${props})`);
+        withValues ||= list.includes('items/values');
+        items.load();
+        return areas;
+      },
+      get items() {
+        return items.get();
+      },
+    });
+    return strict('RangeAreas', {
+      get isNullObject() {
+        return isNull.get();
+      },
+      areas,
+    });
+  }
+
   /** Where each range object points, for the API members that take a Range. */
   const boundsOf = new WeakMap<object, Bounds>();
 
@@ -757,6 +856,17 @@ export function createFakeExcel(): FakeExcel {
       // Range.getLastColumn (ExcelApi 1.1, "Excel.Range" reference): the range's last column.
       getLastColumn() {
         return resized((ref) => ({ from: { row: ref.from.row, col: ref.to.col }, to: ref.to }));
+      },
+      // Range.getSpecialCellsOrNullObject (ExcelApi 1.9; learn.microsoft.com/javascript/api/
+      // excel/excel.range#excel-excel-range-getspecialcellsornullobject-member: "Gets the
+      // RangeAreas object, comprising one or more ranges, that represents all the cells that
+      // match the specified type and value. If no special cells are found, then this method will
+      // return an object with its isNullObject property set to true"). Formulas and Constants
+      // only, as implan asks; what the areas hold is found when the request runs.
+      getSpecialCellsOrNullObject(cellType: string) {
+        if (cellType !== 'Formulas' && cellType !== 'Constants')
+          throw new Error(`Fake Excel: special cells ${cellType}`);
+        return specialCells(bounds, cellType);
       },
       // Range.find (ExcelApi 1.9) looks when the request runs: ItemNotFound when nothing matches.
       find(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean } = {}) {
