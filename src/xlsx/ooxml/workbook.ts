@@ -1,6 +1,6 @@
 import { parseRange } from '../../domain/plan/a1';
 import type { XlsxPackage } from './package';
-import { REL, relationshipsOf, resolveTarget } from './relationships';
+import { REL, type Relationship, relationshipsOf, resolveTarget } from './relationships';
 import { appendChild, attributes, elements, escapeXml, unescapeXml } from './xml-text';
 
 export const WORKBOOK = 'xl/workbook.xml';
@@ -31,14 +31,32 @@ export function relPrefix(workbookXml: string): string {
   return m?.[1] ?? 'r';
 }
 
+/**
+ * The sheets as last parsed, per package, reused while the workbook part and its relationships
+ * are the same strings: every table look-up and sheet step lists the sheets, and parsing 400
+ * sheet entries for each of them grew with the square of the projects.
+ */
+const listed = new WeakMap<
+  XlsxPackage,
+  { xml: string; rels: readonly Relationship[]; sheets: readonly SheetEntry[] }
+>();
+
 export async function listSheets(pkg: XlsxPackage): Promise<SheetEntry[]> {
+  return (await sheetsOf(pkg)).map((s) => ({ ...s }));
+}
+
+/** listSheets without a copy, for look-ups in this module. */
+async function sheetsOf(pkg: XlsxPackage): Promise<readonly SheetEntry[]> {
   const xml = await pkg.text(WORKBOOK);
-  const prefix = relPrefix(xml);
   const rels = await relationshipsOf(pkg, WORKBOOK);
-  return elements(xml, 'sheet').map((e) => {
+  const cached = listed.get(pkg);
+  if (cached && cached.xml === xml && sameRelationships(cached.rels, rels)) return cached.sheets;
+  const prefix = relPrefix(xml);
+  const byId = new Map(rels.map((r) => [r.id, r] as const));
+  const sheets = elements(xml, 'sheet').map((e) => {
     const a = attributes(e.text);
     const rId = a[`${prefix}:id`] ?? '';
-    const rel = rels.find((r) => r.id === rId);
+    const rel = byId.get(rId);
     return {
       name: a.name ?? '',
       sheetId: Number(a.sheetId),
@@ -46,7 +64,13 @@ export async function listSheets(pkg: XlsxPackage): Promise<SheetEntry[]> {
       path: rel ? resolveTarget(WORKBOOK, rel.target) : '',
     };
   });
+  listed.set(pkg, { xml, rels, sheets });
+  return sheets;
 }
+
+const sameRelationships = (a: readonly Relationship[], b: readonly Relationship[]) =>
+  a.length === b.length &&
+  a.every((r, i) => r.id === b[i]?.id && r.type === b[i]?.type && r.target === b[i]?.target);
 
 /** The table parts of every sheet, in workbook order, with their start tags. */
 async function* tableParts(
@@ -87,16 +111,50 @@ export async function listTables(pkg: XlsxPackage): Promise<TableEntry[]> {
   return out;
 }
 
+/** Where each table stands, by upper-case name, as last listed (the first of a name wins). */
+const tableIndexes = new WeakMap<
+  XlsxPackage,
+  Map<string, { readonly sheet: SheetEntry; readonly path: string }>
+>();
+
 /**
- * The first table of this name, ignoring case. Only the matching table's columns are parsed:
- * parsing every table's columns on each look-up made writing a new workbook grow with the
- * square of its projects.
+ * The table at an indexed place, if it is still there under this name: its sheet is listed as
+ * it was, its sheet's relationships still point at it and its start tag still names it.
+ */
+async function indexedTable(
+  pkg: XlsxPackage,
+  upper: string,
+  at: { readonly sheet: SheetEntry; readonly path: string } | undefined,
+): Promise<TableEntry | undefined> {
+  if (!at || !pkg.has(at.path)) return undefined;
+  const sheet = (await sheetsOf(pkg)).find((s) => s.rId === at.sheet.rId);
+  if (!sheet || sheet.path !== at.sheet.path || sheet.name !== at.sheet.name) return undefined;
+  const rels = await relationshipsOf(pkg, sheet.path);
+  if (!rels.some((r) => r.type === REL.table && resolveTarget(sheet.path, r.target) === at.path))
+    return undefined;
+  const xml = await pkg.text(at.path);
+  const a = attributes(/<table\b[^>]*>/.exec(xml)?.[0] ?? '');
+  if ((a.displayName ?? a.name ?? '').toUpperCase() !== upper) return undefined;
+  return tableEntry({ sheet, path: at.path, xml, a });
+}
+
+/**
+ * The first table of this name, ignoring case. Tables are indexed once and each look-up
+ * checks its table is still where the index says; a miss lists them again. Walking every
+ * table for each look-up (three a project, when writing or reading a workbook) grew with the
+ * square of the projects.
  */
 export async function findTable(pkg: XlsxPackage, name: string): Promise<TableEntry | undefined> {
   const upper = name.toUpperCase();
-  for await (const part of tableParts(pkg))
-    if ((part.a.displayName ?? part.a.name ?? '').toUpperCase() === upper) return tableEntry(part);
-  return undefined;
+  const found = await indexedTable(pkg, upper, tableIndexes.get(pkg)?.get(upper));
+  if (found) return found;
+  const index = new Map<string, { sheet: SheetEntry; path: string }>();
+  for await (const part of tableParts(pkg)) {
+    const key = (part.a.displayName ?? part.a.name ?? '').toUpperCase();
+    if (!index.has(key)) index.set(key, { sheet: part.sheet, path: part.path });
+  }
+  tableIndexes.set(pkg, index);
+  return await indexedTable(pkg, upper, index.get(upper));
 }
 
 /** Data body of a table: the ref less its header and totals rows. */
