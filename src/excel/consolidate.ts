@@ -6,7 +6,8 @@ import {
   type ExistingJointSheet,
   fingerprintName,
   JOINT_SHEETS,
-  planConsolidation,
+  planConsolidationPausing,
+  type PlanOptions,
   textConstant,
 } from '../domain/consolidation/consolidate';
 import { fingerprintOf } from '../domain/consolidation/fingerprint';
@@ -45,8 +46,9 @@ export interface ConsolidateOptions {
   /** Bytes per write request; smaller after Excel refuses one as too large. */
   readonly budget?: number;
   /**
-   * Runs the domain's plan: by default here, in this thread; the pane passes one that runs it
-   * in a Web Worker, so seconds of planning never freeze it (src/taskpane/background).
+   * Runs the domain's plan: by default here, in this thread, pausing between the plan's parts;
+   * the pane passes one that runs it in a Web Worker, so seconds of planning never freeze it
+   * (src/taskpane/background).
    */
   readonly planner?: Planner;
 }
@@ -54,8 +56,11 @@ export interface ConsolidateOptions {
 /** Plans a consolidation from the raw plan read: `planConsolidation`, here or elsewhere. */
 export type Planner = (
   raw: RawPlan,
-  options: Parameters<typeof planConsolidation>[1],
+  options: PlanOptions,
 ) => Consolidation | Promise<Consolidation>;
+
+/** Plans here, on the pane's thread, handing it back to the pane between the plan's parts. */
+const planHere: Planner = (raw, options) => planConsolidationPausing(raw, options, yieldToPane);
 
 export type LiveConsolidation =
   | { readonly kind: 'unreadable'; readonly diagnostics: readonly Diagnostic[] }
@@ -191,7 +196,7 @@ async function consolidateOnce(options: ConsolidateOptions): Promise<LiveConsoli
         builtFingerprint: interrupted ? fingerprintOf(cells, merges) : stamp,
       };
     });
-    const planner = options.planner ?? planConsolidation;
+    const planner = options.planner ?? planHere;
     const planned = await planner(readRaw(), {
       builtAt: options.builtAt ?? builtAtText(new Date()),
       existing,

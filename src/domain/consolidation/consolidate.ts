@@ -80,37 +80,72 @@ export type Consolidation =
       readonly totals: JointTotals;
     };
 
+/** What `planConsolidation` takes besides the raw plan. */
+export interface PlanOptions {
+  readonly builtAt: string;
+  readonly existing: readonly ExistingJointSheet[];
+  readonly replaceEdited?: boolean;
+}
+
 /**
  * Consolidation as a pure step: validate the included projects (errors block), make sure no
  * joint sheet holds edits that rebuilding would lose (unless the user said to replace them),
  * then plan the joint sheets (schedule, budget, contingency plan and the dashboard over them)
  * and their names.
  */
-export function planConsolidation(
+export function planConsolidation(raw: RawPlan, options: PlanOptions): Consolidation {
+  const steps = consolidationSteps(raw, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** `planConsolidation` awaiting `pause` between its parts (see consolidationSteps). */
+export async function planConsolidationPausing(
   raw: RawPlan,
-  options: {
-    readonly builtAt: string;
-    readonly existing: readonly ExistingJointSheet[];
-    readonly replaceEdited?: boolean;
-  },
-): Consolidation {
+  options: PlanOptions,
+  pause: () => Promise<void>,
+): Promise<Consolidation> {
+  const steps = consolidationSteps(raw, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await pause();
+  }
+}
+
+/**
+ * `planConsolidation` a part at a time: it pauses (yields) after each part, none of which
+ * takes more than a few hundred milliseconds at 400 projects where the whole takes one to two
+ * seconds, so a caller on the pane's thread can let the pane repaint in between.
+ */
+export function* consolidationSteps(
+  raw: RawPlan,
+  options: PlanOptions,
+): Generator<void, Consolidation, void> {
   const included = { ...raw, projects: raw.projects.filter((p) => p.entry.included) };
   const diagnostics = validatePlan(included);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { kind: 'blocked', diagnostics };
   const warnings = [...diagnostics];
-  const edited = options.existing
-    .filter(
-      (s) => s.builtFingerprint === null || s.builtFingerprint !== fingerprintOf(s.cells, s.merges),
-    )
-    .map((s) => s.name);
+  yield;
+  const edited: string[] = [];
+  for (const s of options.existing) {
+    if (s.builtFingerprint === null || s.builtFingerprint !== fingerprintOf(s.cells, s.merges))
+      edited.push(s.name);
+    yield;
+  }
   if (edited.length > 0 && !options.replaceEdited) return { kind: 'confirm', edited, warnings };
 
   const input = jointInputOf(included, options.builtAt);
   const schedule = jointSchedulePlan(input);
+  yield;
   const comparison = comparisonOf(included);
   const budget = jointBudgetPlan(input, comparison.base);
+  yield;
   const contingency = contingencyPlan(input);
+  yield;
   const variance = variancePlan(input, included, comparison);
   const parts = [schedule, budget, contingency, { sheet: variance.sheet, names: [] }];
   const dashboard = dashboardPlan(input, {
@@ -120,6 +155,15 @@ export function planConsolidation(
   });
   const sheets = [...parts.map((p) => p.sheet), dashboard];
   warnings.push(...variance.warnings);
+  const stamps: NamePlan[] = [];
+  for (const sheet of sheets) {
+    yield;
+    stamps.push({
+      name: fingerprintName(sheet.name),
+      refersTo: textLiteral(fingerprintOfPlan(sheet)),
+      comment: 'Set by implan: tells whether this joint sheet was typed into since it was built.',
+    });
+  }
   const names: NamePlan[] = [
     ...parts.flatMap((p) => p.names),
     {
@@ -127,11 +171,7 @@ export function planConsolidation(
       refersTo: textLiteral(options.builtAt),
       comment: 'Set by implan: when the joint sheets were last built.',
     },
-    ...sheets.map((s) => ({
-      name: fingerprintName(s.name),
-      refersTo: textLiteral(fingerprintOfPlan(s)),
-      comment: 'Set by implan: tells whether this joint sheet was typed into since it was built.',
-    })),
+    ...stamps,
   ];
   return {
     kind: 'ready',

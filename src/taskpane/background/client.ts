@@ -2,7 +2,7 @@ import type { Consolidation } from '../../domain/consolidation/consolidate';
 import type { Diagnostic } from '../../domain/diagnostics';
 import type { RawPlan } from '../../domain/validation/raw';
 import { joinAnswer, type RowsPiece } from './pieces';
-import { answer, type DomainAnswer, type DomainTask, type PlanOptions } from './tasks';
+import { answerInSteps, type DomainAnswer, type DomainTask, type PlanOptions } from './tasks';
 
 /**
  * What the worker posts back for request `id`: pieces of a large answer's rows (pieces.ts), then
@@ -21,9 +21,14 @@ interface Pending {
   readonly fallBack: () => void;
 }
 
-/** The task in the pane's own thread, after a turn of the event loop (as a worker's would be). */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The task in the pane's own thread, after a turn of the event loop (as a worker's would be),
+ * with a turn between the parts of a consolidation.
+ */
 const inThread = (task: DomainTask): Promise<DomainAnswer> =>
-  new Promise((resolve) => setTimeout(resolve, 0)).then(() => answer(task));
+  turn().then(() => answerInSteps(task, turn));
 
 /**
  * The domain's long computations off the pane's thread, in one Web Worker started on first use.

@@ -1,10 +1,14 @@
-import { type Consolidation, planConsolidation } from '../../domain/consolidation/consolidate';
+import {
+  type Consolidation,
+  planConsolidation,
+  planConsolidationPausing,
+  type PlanOptions,
+} from '../../domain/consolidation/consolidate';
 import type { Diagnostic } from '../../domain/diagnostics';
 import type { RawPlan } from '../../domain/validation/raw';
 import { validatePlan } from '../../domain/validation/validate';
 
-/** What `planConsolidation` takes besides the raw plan. */
-export type PlanOptions = Parameters<typeof planConsolidation>[1];
+export type { PlanOptions };
 
 /**
  * The domain's two long computations, as messages: plain data both ways, so they can run in a
@@ -29,4 +33,20 @@ export function answer(task: DomainTask): DomainAnswer {
         consolidation: planConsolidation(task.raw, task.options),
       };
   }
+}
+
+/**
+ * `answer` in the pane's own thread, where no worker runs: a consolidation pauses between its
+ * parts (`pause`, a turn of the event loop) so the pane repaints while it plans; a
+ * validation is one part (about 0.15 s at 400 projects).
+ */
+export async function answerInSteps(
+  task: DomainTask,
+  pause: () => Promise<void>,
+): Promise<DomainAnswer> {
+  if (task.kind !== 'consolidate') return answer(task);
+  return {
+    kind: 'consolidate',
+    consolidation: await planConsolidationPausing(task.raw, task.options, pause),
+  };
 }
