@@ -1,6 +1,6 @@
 import { parseRange } from '../../domain/plan/a1';
 import type { XlsxPackage } from './package';
-import { REL, type Relationship, relationshipsOf, resolveTarget } from './relationships';
+import { REL, relationshipsOf, relsPathOf, resolveTarget } from './relationships';
 import { appendChild, attributes, elements, escapeXml, unescapeXml } from './xml-text';
 
 export const WORKBOOK = 'xl/workbook.xml';
@@ -33,12 +33,13 @@ export function relPrefix(workbookXml: string): string {
 
 /**
  * The sheets as last parsed, per package, reused while the workbook part and its relationships
- * are the same strings: every table look-up and sheet step lists the sheets, and parsing 400
- * sheet entries for each of them grew with the square of the projects.
+ * part are the same strings (as relationshipsOf reuses its parse): every table look-up and sheet
+ * step lists the sheets, and parsing 400 sheet entries for each of them grew with the square of
+ * the projects.
  */
 const listed = new WeakMap<
   XlsxPackage,
-  { xml: string; rels: readonly Relationship[]; sheets: readonly SheetEntry[] }
+  { xml: string; relsXml: string; sheets: readonly SheetEntry[] }
 >();
 
 export async function listSheets(pkg: XlsxPackage): Promise<SheetEntry[]> {
@@ -48,11 +49,12 @@ export async function listSheets(pkg: XlsxPackage): Promise<SheetEntry[]> {
 /** listSheets without a copy, for look-ups in this module. */
 async function sheetsOf(pkg: XlsxPackage): Promise<readonly SheetEntry[]> {
   const xml = await pkg.text(WORKBOOK);
-  const rels = await relationshipsOf(pkg, WORKBOOK);
+  const relsPath = relsPathOf(WORKBOOK);
+  const relsXml = pkg.has(relsPath) ? await pkg.text(relsPath) : '';
   const cached = listed.get(pkg);
-  if (cached && cached.xml === xml && sameRelationships(cached.rels, rels)) return cached.sheets;
+  if (cached && cached.xml === xml && cached.relsXml === relsXml) return cached.sheets;
   const prefix = relPrefix(xml);
-  const byId = new Map(rels.map((r) => [r.id, r] as const));
+  const byId = new Map((await relationshipsOf(pkg, WORKBOOK)).map((r) => [r.id, r] as const));
   const sheets = elements(xml, 'sheet').map((e) => {
     const a = attributes(e.text);
     const rId = a[`${prefix}:id`] ?? '';
@@ -64,13 +66,9 @@ async function sheetsOf(pkg: XlsxPackage): Promise<readonly SheetEntry[]> {
       path: rel ? resolveTarget(WORKBOOK, rel.target) : '',
     };
   });
-  listed.set(pkg, { xml, rels, sheets });
+  listed.set(pkg, { xml, relsXml, sheets });
   return sheets;
 }
-
-const sameRelationships = (a: readonly Relationship[], b: readonly Relationship[]) =>
-  a.length === b.length &&
-  a.every((r, i) => r.id === b[i]?.id && r.type === b[i]?.type && r.target === b[i]?.target);
 
 /** The table parts of every sheet, in workbook order, with their start tags. */
 async function* tableParts(
