@@ -111,6 +111,22 @@ class Digest {
     this.h2 = h2;
   }
 
+  /**
+   * `add` for text known to hold no surrogate pair (cell addresses, "f"): the same hash without
+   * the pair checks, which were half the plan's fingerprint time for 280,000 formula cells.
+   */
+  addPlain(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ code, 0x811c9dc5) >>> 0;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
   toString(): string {
     return `${this.h1.toString(16).padStart(8, '0')}${this.h2.toString(16).padStart(8, '0')}`;
   }
@@ -133,8 +149,9 @@ export function fingerprintOf(cells: Iterable<SheetCell>, merges: readonly strin
 }
 
 /** What follows "=" in a cell's token: its kind and constant; null for an empty cell. */
+const FORMULA = 'f';
 function tokenValue(cell: Cell): string | null {
-  if (cell !== null && typeof cell === 'object') return 'f';
+  if (cell !== null && typeof cell === 'object') return FORMULA;
   if (cell === null || cell === '') return null;
   if (typeof cell === 'number') return `n${Number(cell.toPrecision(12))}`;
   if (typeof cell === 'boolean') return `b${cell}`;
@@ -161,9 +178,10 @@ export function fingerprintOfPlan(sheet: SheetPlan): string {
     if (value === null) return;
     if (col !== lettersOf) letters = columnLetter((lettersOf = col));
     digest.token();
-    digest.add(letters);
-    digest.add((rowTexts[row] ??= `${row}=`));
-    digest.add(value);
+    digest.addPlain(letters);
+    digest.addPlain((rowTexts[row] ??= `${row}=`));
+    if (value === FORMULA) digest.addPlain(value);
+    else digest.add(value);
   });
   return digest.toString();
 }

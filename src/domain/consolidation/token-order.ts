@@ -25,15 +25,21 @@ export function forEachInTokenOrder<T>(
   columns: ReadonlyMap<number, readonly (T | undefined)[]>,
   visit: (cell: T, col: number, row: number) => void,
 ): void {
-  const last = Math.max(0, ...[...columns.values()].map((c) => c.length - 1));
-  const order = rowTextOrder(last);
+  // One order per column length: a short column (the summary beside a 20,000-row grid, a strip
+  // header) walks its own rows only, in the order they keep within the longer walks.
+  const orders = new Map<number, Int32Array>();
+  const orderOf = (last: number) => {
+    let order = orders.get(last);
+    if (!order) orders.set(last, (order = rowTextOrder(last)));
+    return order;
+  };
   const letters = [...columns.keys()].map((col) => ({ col, letters: columnLetter(col) }));
   letters.sort((x, y) => (x.letters < y.letters ? -1 : 1));
   // Every row of every column in text order, present or not: the joint sheets' columns are
-  // nearly full, so this costs what sorting each column's rows did, without the sort.
+  // nearly full down to their own last row, so this costs what sorting each column's rows did.
   for (const { col } of letters) {
     const column = columns.get(col) ?? [];
-    for (const row of order) {
+    for (const row of orderOf(Math.max(0, column.length - 1))) {
       const cell = column[row];
       if (cell !== undefined) visit(cell, col, row);
     }
