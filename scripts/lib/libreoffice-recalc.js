@@ -1,0 +1,140 @@
+'use strict';
+/**
+ * How long LibreOffice takes to recalculate a workbook, apart from loading it: for the bench.
+ *
+ * Why not time a conversion: `soffice --convert-to` loads, computes and saves in one go, and at
+ * 200 projects and more the load is nearly all of it (LibreOffice's import of the project
+ * sheets' 600+ tables and their filters grows faster than the tables do, with no joint sheet in
+ * the file), which hides what a formula costs. Here soffice runs a Basic macro of its own
+ * profile instead: it opens the workbook without recalculating on load, then times
+ * `calculateAll()` (a full recalculation of every formula, what Ctrl+Shift+F9 does) twice.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { requireLibreOffice } = require('./libreoffice');
+
+const SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>1</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>en-US</value></prop></item>
+</oor:items>
+`;
+
+/** Opens IN hidden, times the load and two full recalculations, writes "load first second" ms. */
+const MACRO = `Sub Recalc(inPath As String, outPath As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden"
+  args(0).Value = True
+  t0 = GetSystemTicks()
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), "_blank", 0, args())
+  t1 = GetSystemTicks()
+  doc.calculateAll()
+  t2 = GetSystemTicks()
+  doc.calculateAll()
+  t3 = GetSystemTicks()
+  doc.close(True)
+  f = FreeFile
+  Open outPath For Output As #f
+  Print #f, (t1 - t0) & " " & (t2 - t1) & " " & (t3 - t2)
+  Close #f
+End Sub
+`;
+
+const escapeXml = (s) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Runs soffice with `args` in its own process group, killed after `timeoutMs`. */
+function soffice(profile, args, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nologo', ...args],
+      { detached: true, stdio: 'ignore' },
+    );
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      reject(new Error(`LibreOffice did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * A fresh profile whose own Basic library "Standard" holds the macro. LibreOffice lays out a
+ * new profile's libraries on its first start, so it starts once before the module is added.
+ */
+async function profileWithMacro(dir) {
+  const profile = path.join(dir, 'profile');
+  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), SETTINGS);
+  await soffice(profile, ['--terminate_after_init'], 60000);
+  const library = path.join(profile, 'user', 'basic', 'Standard');
+  const index = path.join(library, 'script.xlb');
+  if (!fs.existsSync(index)) throw new Error('LibreOffice did not lay out its Basic library');
+  fs.writeFileSync(
+    path.join(library, 'Bench.xba'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Bench" script:language="StarBasic">${escapeXml(MACRO)}</script:module>
+`,
+  );
+  fs.writeFileSync(
+    index,
+    fs
+      .readFileSync(index, 'utf8')
+      .replace(
+        '</library:library>',
+        ' <library:element library:name="Bench"/>\n</library:library>',
+      ),
+  );
+  return profile;
+}
+
+/**
+ * LibreOffice's milliseconds to load `bytes` (an .xlsx) without recalculating, and to
+ * recalculate all of it afterwards (the lesser of two full recalculations).
+ * @param {Uint8Array} bytes
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<{ loadMs: number, recalcMs: number }>}
+ */
+async function recalcTimed(bytes, options = {}) {
+  requireLibreOffice();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'implan-lo-recalc-'));
+  try {
+    const profile = await profileWithMacro(dir);
+    const input = path.join(dir, 'in.xlsx');
+    const output = path.join(dir, 'times.txt');
+    fs.writeFileSync(input, bytes);
+    // Basic string literals double their quotes; these paths are the bench's own temp files.
+    const literal = (p) => `"${p.replace(/"/g, '""')}"`;
+    await soffice(
+      profile,
+      [`macro:///Standard.Bench.Recalc(${literal(input)},${literal(output)})`],
+      options.timeoutMs ?? 60000,
+    );
+    if (!fs.existsSync(output))
+      throw new Error('LibreOffice did not run the recalculation macro (no timings written)');
+    const [load, first, second] = fs.readFileSync(output, 'utf8').trim().split(/\s+/).map(Number);
+    if (![load, first, second].every(Number.isFinite))
+      throw new Error(`LibreOffice's recalculation timings are unreadable`);
+    return { loadMs: load, recalcMs: Math.min(first, second) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { recalcTimed };
