@@ -32,9 +32,9 @@ const n = Number(process.argv[2]);
 registerTs();
 // The raw cells a reader gives, as the domain's own tests build them.
 const raw = require('../../test/domain/validation/raw-plan.ts').rawPlanOf(benchPlanInput(n));
-const validateMs = median(n >= 200 ? 5 : 9, () => validatePlan(raw));
+const validateMs = median(9, () => validatePlan(raw));
 let consolidation;
-const planMs = median(n >= 200 ? 5 : 9, () => {
+const planMs = median(n >= 200 ? 7 : 9, () => {
   // The last run's plan is let go first, as a caller that writes a plan and drops it would.
   consolidation = undefined;
   consolidation = planConsolidation(raw, { builtAt: 'bench', existing: [] });
