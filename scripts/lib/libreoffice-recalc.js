@@ -10,19 +10,10 @@
  * `calculateAll()` (a full recalculation of every formula, what Ctrl+Shift+F9 does) three times:
  * the host's speed varies by a fifth from minute to minute, and the least of three steadies it.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { requireLibreOffice } = require('./libreoffice');
-
-const SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>1</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>en-US</value></prop></item>
-</oor:items>
-`;
+const { newProfile, requireLibreOffice, runSoffice } = require('./libreoffice');
 
 /** Opens IN hidden, times the load and three full recalculations, writes "load r1 r2 r3" ms. */
 const MACRO = `Sub Recalc(inPath As String, outPath As String)
@@ -49,42 +40,14 @@ End Sub
 const escapeXml = (s) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Runs soffice with `args` in its own process group, killed after `timeoutMs`. */
-function soffice(profile, args, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nologo', ...args],
-      { detached: true, stdio: 'ignore' },
-    );
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-      reject(new Error(`LibreOffice did not finish within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 /**
  * A fresh profile whose own Basic library "Standard" holds the macro. LibreOffice lays out a
  * new profile's libraries on its first start, so it starts once before the module is added.
  */
 async function profileWithMacro(dir) {
-  const profile = path.join(dir, 'profile');
-  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), SETTINGS);
-  await soffice(profile, ['--terminate_after_init'], 60000);
+  // Recalculation on load off: the macro times recalculation itself.
+  const profile = newProfile(dir, false);
+  await runSoffice(profile, ['--terminate_after_init'], 60000);
   const library = path.join(profile, 'user', 'basic', 'Standard');
   const index = path.join(library, 'script.xlb');
   if (!fs.existsSync(index)) throw new Error('LibreOffice did not lay out its Basic library');
@@ -124,7 +87,7 @@ async function recalcTimed(bytes, options = {}) {
     fs.writeFileSync(input, bytes);
     // Basic string literals double their quotes; these paths are the bench's own temp files.
     const literal = (p) => `"${p.replace(/"/g, '""')}"`;
-    await soffice(
+    await runSoffice(
       profile,
       [`macro:///Standard.Bench.Recalc(${literal(input)},${literal(output)})`],
       options.timeoutMs ?? 60000,

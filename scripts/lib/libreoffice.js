@@ -32,6 +32,53 @@ function requireLibreOffice() {
     );
 }
 
+/** A fresh soffice profile in `dir` with the settings above; returns its path. */
+function newProfile(dir, recalc) {
+  const profile = path.join(dir, 'profile');
+  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), profileXml(recalc));
+  return profile;
+}
+
+/**
+ * Runs headless soffice on `profile` with `args`, in its own process group, the whole group
+ * killed after `timeoutMs`; under /usr/bin/time with `timeArgs` when given. Resolves with
+ * soffice's standard error.
+ */
+function runSoffice(profile, args, timeoutMs, timeArgs) {
+  const soffice = [
+    'soffice',
+    `-env:UserInstallation=file://${profile}`,
+    '--headless',
+    '--norestore',
+    '--nologo',
+    ...args,
+  ];
+  const [command, ...argv] = timeArgs ? ['/usr/bin/time', ...timeArgs, ...soffice] : soffice;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.on('data', () => {});
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      reject(new Error(`LibreOffice did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(err);
+    });
+  });
+}
+
 /**
  * Converts `bytes` (an .xlsx) with soffice to the given filter ("xlsx", "pdf") and returns the
  * converted file's bytes.
@@ -56,63 +103,18 @@ async function convert(bytes, to, options = {}) {
 async function convertTimed(bytes, to, options = {}) {
   requireLibreOffice();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'implan-lo-'));
-  const profile = path.join(dir, 'profile');
-  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-  fs.writeFileSync(
-    path.join(profile, 'user', 'registrymodifications.xcu'),
-    profileXml(options.recalc ?? true),
-  );
+  const profile = newProfile(dir, options.recalc ?? true);
   const input = path.join(dir, 'in.xlsx');
   const outDir = path.join(dir, 'out');
   const timing = path.join(dir, 'time.txt');
   fs.writeFileSync(input, bytes);
   try {
-    const stderr = await new Promise((resolve, reject) => {
-      const child = spawn(
-        '/usr/bin/time',
-        [
-          '-f',
-          '%e %U %S',
-          '-o',
-          timing,
-          'soffice',
-          `-env:UserInstallation=file://${profile}`,
-          '--headless',
-          '--norestore',
-          '--nologo',
-          '--nodefault',
-          '--convert-to',
-          to,
-          '--outdir',
-          outDir,
-          input,
-        ],
-        { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      child.stdout.on('data', () => {});
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-        reject(
-          new Error(
-            `LibreOffice did not finish converting within ${options.timeoutMs ?? 60000} ms`,
-          ),
-        );
-      }, options.timeoutMs ?? 60000);
-      child.on('error', (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
-      child.on('close', () => {
-        clearTimeout(timer);
-        resolve(err);
-      });
-    });
+    const stderr = await runSoffice(
+      profile,
+      ['--nodefault', '--convert-to', to, '--outdir', outDir, input],
+      options.timeoutMs ?? 60000,
+      ['-f', '%e %U %S', '-o', timing],
+    );
     const out = path.join(outDir, `in.${to.split(':')[0]}`);
     if (!fs.existsSync(out))
       throw new Error(
@@ -149,4 +151,12 @@ async function renderToPng(bytes, outDir, options = {}) {
     .map((f) => path.join(outDir, f));
 }
 
-module.exports = { convert, convertTimed, renderToPng, requireLibreOffice, INSTALL };
+module.exports = {
+  convert,
+  convertTimed,
+  newProfile,
+  renderToPng,
+  requireLibreOffice,
+  runSoffice,
+  INSTALL,
+};

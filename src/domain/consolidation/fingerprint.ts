@@ -148,8 +148,10 @@ export function fingerprintOf(cells: Iterable<SheetCell>, merges: readonly strin
   return digest.toString();
 }
 
-/** What follows "=" in a cell's token: its kind and constant; null for an empty cell. */
+/** A formula cell's token value: whatever its text, a formula is all the digest holds. */
 const FORMULA = 'f';
+
+/** What follows "=" in a cell's token: its kind and constant; null for an empty cell. */
 function tokenValue(cell: Cell): string | null {
   if (cell !== null && typeof cell === 'object') return FORMULA;
   if (cell === null || cell === '') return null;

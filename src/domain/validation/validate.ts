@@ -122,13 +122,12 @@ function checkTable(
   const lastFilled = blank.lastIndexOf(false);
   const out: CheckedRow[] = [];
   t.rows.forEach((row, i) => {
-    const place = (column: string): Place => placeOf(at, i, column);
     if (blank[i]) {
       if (i < lastFilled)
         r.add(
           'warning',
           'structure.blank-row',
-          { ...place(t.columns[0] ?? ''), cell: a1(t.headerRow + 1 + i, t.left) },
+          { ...placeOf(at, i, t.columns[0] ?? ''), cell: a1(t.headerRow + 1 + i, t.left) },
           say.blankRow(),
         );
       return;
@@ -139,31 +138,36 @@ function checkTable(
       const c = checkCell(rule, raw);
       checked.push(c);
       if (c.kind === 'bad')
-        r.add(c.problem.severity, c.problem.code, place(rule.column), c.problem.message);
+        r.add(c.problem.severity, c.problem.code, placeOf(at, i, rule.column), c.problem.message);
       else if (c.kind === 'empty' && rule.required)
-        r.add('error', 'required', place(rule.column), say.required(rule.column));
+        r.add('error', 'required', placeOf(at, i, rule.column), say.required(rule.column));
       else if (c.kind === 'number' && rule.kind === 'text' && rule.textOnly)
         r.add(
           'warning',
           'type.number-in-text',
-          place(rule.column),
+          placeOf(at, i, rule.column),
           say.numberInText(rule.column, c.value),
         );
       else if (c.kind === 'text') {
         if (rule.kind === 'yesNo' && !isYesNo(c.value))
-          r.add('error', 'list.yes-no', place(rule.column), say.yesNo(rule.column, c.value));
+          r.add(
+            'error',
+            'list.yes-no',
+            placeOf(at, i, rule.column),
+            say.yesNo(rule.column, c.value),
+          );
         if (list && allowed && !exact?.has(c.value) && !allowed.has(c.value.trim().toLowerCase()))
           r.add(
             'warning',
             'list.unknown',
-            place(rule.column),
+            placeOf(at, i, rule.column),
             say.unknownListValue(rule.column, c.value, list.name),
           );
         if ((rule.kind === 'text' || rule.kind === 'id') && looksLikeFormula(c.value))
           r.add(
             'warning',
             'text.formula-like',
-            place(rule.column),
+            placeOf(at, i, rule.column),
             say.formulaText(rule.column, c.value),
           );
       }
