@@ -1,5 +1,5 @@
 import { a1, block } from '../../plan/a1';
-import { formulaCell } from '../../plan/formula-cell';
+import { formulaCell, tableRowCell } from '../../plan/formula-cell';
 import { textLiteral } from '../../plan/references';
 import type { Cell, SheetItem } from '../../plan/types';
 import { RiskStatus } from '../../schema/project';
@@ -144,12 +144,8 @@ function rowMaker(
   const cells = REGISTER.map((c): ((risk: JointRisk, row: number) => Cell) => {
     if (c.header === 'Project') return () => ({ ...name });
     if (c.header === 'Rank key') return (_, row) => formulaCell(rankKeyFormula(row, first, scale));
-    const column = risks(c.source!);
-    if (c.kind === 'text') return (risk) => formulaCell(`INDEX(${column},${risk.row})&""`);
-    return (risk) => {
-      const at = `INDEX(${column},${risk.row})`;
-      return formulaCell(`IF(${at}="","",${at})`);
-    };
+    const cell = tableRowCell(risks(c.source!), c.kind === 'text' ? 'text' : 'number');
+    return (risk) => cell(risk.row);
   });
   return (risk, row) => cells.map((cell) => cell(risk, row));
 }

@@ -1,5 +1,5 @@
 import { a1, block } from '../../plan/a1';
-import { formulaCell } from '../../plan/formula-cell';
+import { tableRowCell } from '../../plan/formula-cell';
 import { textLiteral } from '../../plan/references';
 import type { Cell, SheetItem } from '../../plan/types';
 import { type TaskColumn, YES } from '../../template/columns';
@@ -116,12 +116,7 @@ function rowMaker(p: JointProject): (row: number) => Cell[] {
   const name = projectName(p.entry);
   const cells = GRID.map((g): ((row: number) => Cell) => {
     if (!g.source) return () => ({ ...name });
-    const column = tasks(g.source);
-    if (g.text) return (row) => formulaCell(`INDEX(${column},${row})&""`);
-    return (row) => {
-      const at = `INDEX(${column},${row})`;
-      return formulaCell(`IF(${at}="","",${at})`);
-    };
+    return tableRowCell(tasks(g.source), g.text ? 'text' : 'number');
   });
   return (row) => cells.map((cell) => cell(row));
 }
