@@ -13,9 +13,6 @@ export function formulaCell(text: string): { readonly formula: string } {
   return { formula: text };
 }
 
-/** Row numbers' text, made once: every joint sheet asks for rows 1..n of each project's table. */
-const rowTexts: string[] = [];
-
 /**
  * A maker of the formula cell that shows row `row` of a table column (`Tasks_P1[Start]`): text
  * as text (`&""` shows an empty cell as "", not 0), a number or date as itself, "" when empty.
@@ -28,5 +25,5 @@ export function tableRowCell(
 ): (row: number) => { readonly formula: string } {
   const at = `INDEX(${column},`;
   const pieces = kind === 'text' ? [at, ')&""'] : [`IF(${at}`, `)="","",${at}`, '))'];
-  return (row) => ({ formula: pieces.join((rowTexts[row] ??= String(row))) });
+  return (row) => ({ formula: pieces.join(String(row)) });
 }
